@@ -1,0 +1,38 @@
+import { Command, CommanderError } from "commander";
+import { AsynctoolError } from "../core/errors.ts";
+import { listCommand } from "./list.ts";
+import { runCommand } from "./run.ts";
+
+/** Every command, one file each. Add a command here and nowhere else. */
+const COMMANDS: Array<() => Command> = [runCommand, listCommand];
+
+export function buildProgram(): Command {
+  const program = new Command("asynctool")
+    .description(
+      "Benchmark harness for asynchronous tool calling: several tasks at once, tools that answer late.\n" +
+        "Scores an agent on correctness (graded against each task's dependency graph) and on time.",
+    )
+    .version("0.1.0")
+    .showHelpAfterError()
+    .exitOverride();
+  for (const make of COMMANDS) program.addCommand(make().exitOverride());
+  return program;
+}
+
+/** Entry point of the `asynctool` binary: clear one-line errors for bad input, stack traces only for harness bugs. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    if (error instanceof AsynctoolError && error.kind !== "harness") {
+      process.stderr.write(`asynctool: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import { createCatalog, type ToolCatalog } from "./catalog.ts";
+import type { AnyDomain } from "./domain.ts";
+import { mathDomain } from "./domains/math/index.ts";
+import { tradingDomain } from "./domains/trading/index.ts";
+
+/** Every domain asynctool ships, in listing order. Add a domain here and nowhere else. */
+export const DOMAINS: readonly AnyDomain[] = [mathDomain, tradingDomain];
+
+/** The shipped catalog: tool names are unique across all domains (checked at start-up). */
+export const REGISTRY: ToolCatalog = createCatalog(DOMAINS);
+
+export const findDomain = REGISTRY.findDomain;
+export const getDomain = REGISTRY.getDomain;
+export const findTool = REGISTRY.findTool;
+export const allTools = REGISTRY.allTools;
+export type { RegisteredTool } from "./catalog.ts";
