@@ -16,7 +16,9 @@ export function loadConditionFile(path: string): Condition {
   try {
     value = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new BadInputError(`${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`);
+    throw new BadInputError(
+      `${path}: not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`,
+    );
   }
   return parseOrThrow(Condition, value, path);
 }

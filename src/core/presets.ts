@@ -60,7 +60,9 @@ const presetInputs: ConditionInput[] = [
   },
 ];
 
-export const CONDITION_PRESETS: readonly Condition[] = presetInputs.map((input) => ConditionSchema.parse(input));
+export const CONDITION_PRESETS: readonly Condition[] = presetInputs.map((input) =>
+  ConditionSchema.parse(input),
+);
 export const DEFAULT_CONDITION = "async-realistic";
 
 export function findPreset(name: string): Condition | undefined {

@@ -34,7 +34,12 @@ export const TraceEvent = z.discriminatedUnion("type", [
     systemPromptVersion: z.string(),
   }),
   /** The messages added since the previous request (the transcript is their concatenation). */
-  z.strictObject({ ...base, type: z.literal("model-request"), turn: z.number().int(), messages: z.array(CanonicalMessage) }),
+  z.strictObject({
+    ...base,
+    type: z.literal("model-request"),
+    turn: z.number().int(),
+    messages: z.array(CanonicalMessage),
+  }),
   z.strictObject({
     ...base,
     type: z.literal("model-response"),
@@ -129,7 +134,11 @@ export type TraceEventType = TraceEvent["type"];
 export type TraceEventOf<K extends TraceEventType> = Extract<TraceEvent, { type: K }>;
 
 /** Distributes Omit over the union so each event keeps its own fields. */
-export type TraceEventInput = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, "seq"> : never) : never;
+export type TraceEventInput = TraceEvent extends infer E
+  ? E extends TraceEvent
+    ? Omit<E, "seq">
+    : never
+  : never;
 
 export const Trace = z.array(TraceEvent);
 export type Trace = TraceEvent[];

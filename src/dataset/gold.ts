@@ -33,7 +33,9 @@ export function executePlan(task: Task, world: World, catalog: ToolCatalog, time
     const resolved = resolveRefs(step.args, results);
     const parsed = registered.tool.parameters.safeParse(resolved);
     if (!parsed.success) {
-      throw new ToolError(`task ${task.id} step ${step.id}: invalid arguments for ${step.tool}: ${parsed.error.message}`);
+      throw new ToolError(
+        `task ${task.id} step ${step.id}: invalid arguments for ${step.tool}: ${parsed.error.message}`,
+      );
     }
     const args = parsed.data as Record<string, unknown>;
     try {

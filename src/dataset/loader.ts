@@ -37,7 +37,8 @@ export function parseScenarioFile(path: string, catalog: ToolCatalog = REGISTRY)
     const label = `${where}${idOf(value)}`;
     if (!parsed.success) throw new BadInputError(describeZodError(parsed.error, label));
     const problems = scenarioProblems(parsed.data, catalog);
-    if (problems.length > 0) throw new BadInputError(problems.map((problem) => `${label}: ${problem}`).join("\n"));
+    if (problems.length > 0)
+      throw new BadInputError(problems.map((problem) => `${label}: ${problem}`).join("\n"));
     if (seen.has(parsed.data.id)) throw new BadInputError(`${label}: duplicate scenario id`);
     seen.add(parsed.data.id);
     return parsed.data;
@@ -74,13 +75,18 @@ function splitFile(dir: string): string | undefined {
 }
 
 /** Load a shipped split by name, or any scenario file by path. */
-export function loadSplit(nameOrPath: string, options: { dataDir?: string; catalog?: ToolCatalog } = {}): Scenario[] {
+export function loadSplit(
+  nameOrPath: string,
+  options: { dataDir?: string; catalog?: ToolCatalog } = {},
+): Scenario[] {
   const dataDir = options.dataDir ?? DATA_DIR;
   if (/\.jsonl?$/.test(nameOrPath)) return parseScenarioFile(nameOrPath, options.catalog);
   const file = splitFile(join(dataDir, nameOrPath));
   if (!file) {
     const known = listSplits(dataDir);
-    throw new BadInputError(`unknown split "${nameOrPath}" (shipped: ${known.join(", ") || "none"}; or pass a .json/.jsonl file)`);
+    throw new BadInputError(
+      `unknown split "${nameOrPath}" (shipped: ${known.join(", ") || "none"}; or pass a .json/.jsonl file)`,
+    );
   }
   return parseScenarioFile(file, options.catalog);
 }

@@ -51,7 +51,8 @@ export function resolveRefs(value: unknown, results: ReadonlyMap<string, unknown
 export function referencedSteps(value: unknown, into = new Set<string>()): Set<string> {
   if (isRef(value)) into.add(parseRef(value.$ref).stepId);
   else if (Array.isArray(value)) for (const item of value) referencedSteps(item, into);
-  else if (value !== null && typeof value === "object") for (const member of Object.values(value)) referencedSteps(member, into);
+  else if (value !== null && typeof value === "object")
+    for (const member of Object.values(value)) referencedSteps(member, into);
   return into;
 }
 
@@ -70,7 +71,9 @@ export function topologicalOrder(plan: readonly Step[]): Step[] {
   while (remaining.length > 0) {
     const index = remaining.findIndex((step) => stepPredecessors(step).every((id) => done.has(id)));
     if (index < 0) {
-      throw new RefError(`plan has a cycle or a reference to a missing step among ${remaining.map((s) => s.id).join(", ")}`);
+      throw new RefError(
+        `plan has a cycle or a reference to a missing step among ${remaining.map((s) => s.id).join(", ")}`,
+      );
     }
     const [step] = remaining.splice(index, 1) as [Step];
     done.add(step.id);

@@ -6,7 +6,9 @@ import { LatencyClass } from "../core/latency.ts";
  * indices as numbers: `s2.result.orders.0.id`). References imply dependencies (DESIGN §5).
  */
 export const REF_PATTERN = /^([A-Za-z][\w-]*)\.result((?:\.[\w$-]+)*)$/;
-export const Ref = z.strictObject({ $ref: z.string().regex(REF_PATTERN, "a reference looks like s1.result.field") });
+export const Ref = z.strictObject({
+  $ref: z.string().regex(REF_PATTERN, "a reference looks like s1.result.field"),
+});
 export type Ref = z.infer<typeof Ref>;
 
 export function isRef(value: unknown): value is Ref {

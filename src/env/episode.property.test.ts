@@ -3,26 +3,34 @@ import { describe, expect, it } from "vitest";
 import type { AgentFactory } from "../agents/agent.ts";
 import type { ToolCallRequest } from "../core/messages.ts";
 import { CONDITION_PRESETS } from "../core/presets.ts";
-import { type TraceEvent, eventsOf } from "../core/trace.ts";
+import { eventsOf, type TraceEvent } from "../core/trace.ts";
 import { runEpisode } from "./episode.ts";
 import { counterCatalog } from "./testing/counter-domain.ts";
 import { counterScenario } from "./testing/counter-scenarios.ts";
 
 /** Calls a random agent may make: valid, invalid in every way, control calls. */
 const callArbitrary: fc.Arbitrary<Omit<ToolCallRequest, "id">> = fc.oneof(
-  fc.record({ name: fc.constant("counter_get"), arguments: fc.constantFrom('{"name":"a"}', '{"name":"zz"}', '{"name":1}') }),
+  fc.record({
+    name: fc.constant("counter_get"),
+    arguments: fc.constantFrom('{"name":"a"}', '{"name":"zz"}', '{"name":1}'),
+  }),
   fc.record({
     name: fc.constant("counter_add"),
     arguments: fc.integer({ min: -3, max: 3 }).map((amount) => JSON.stringify({ name: "a", amount })),
   }),
-  fc.record({ name: fc.constant("slow_double"), arguments: fc.integer({ min: 0, max: 4 }).map((x) => `{"x":${x}}`) }),
+  fc.record({
+    name: fc.constant("slow_double"),
+    arguments: fc.integer({ min: 0, max: 4 }).map((x) => `{"x":${x}}`),
+  }),
   fc.record({ name: fc.constant("single_lane"), arguments: fc.constant('{"value":1}') }),
   fc.record({ name: fc.constant("no_such_tool"), arguments: fc.constant("{}") }),
   fc.record({ name: fc.constant("counter_get"), arguments: fc.constant("{oops") }),
   fc.record({ name: fc.constant("wait"), arguments: fc.constant("{}") }),
   fc.record({
     name: fc.constant("submit_answer"),
-    arguments: fc.constantFrom("T1", "T2", "T3", "T4").map((id) => JSON.stringify({ task_id: id, answer: 1 })),
+    arguments: fc
+      .constantFrom("T1", "T2", "T3", "T4")
+      .map((id) => JSON.stringify({ task_id: id, answer: 1 })),
   }),
 );
 const scriptArbitrary = fc.array(fc.array(callArbitrary, { maxLength: 4 }), { maxLength: 25 });
@@ -37,7 +45,10 @@ function scriptedAgent(script: ReadonlyArray<ReadonlyArray<Omit<ToolCallRequest,
         act: () => {
           const calls = script[turn] ?? [];
           turn += 1;
-          return { text: null, toolCalls: calls.map((call, index) => ({ ...call, id: `p${turn}-${index}` })) };
+          return {
+            text: null,
+            toolCalls: calls.map((call, index) => ({ ...call, id: `p${turn}-${index}` })),
+          };
         },
       };
     },
@@ -105,7 +116,12 @@ describe("environment invariants under random agents", () => {
     await fc.assert(
       fc.asyncProperty(scriptArbitrary, conditions, async (script, condition) => {
         const run = () =>
-          runEpisode({ scenario: counterScenario(), condition, agent: scriptedAgent(script), catalog: counterCatalog });
+          runEpisode({
+            scenario: counterScenario(),
+            condition,
+            agent: scriptedAgent(script),
+            catalog: counterCatalog,
+          });
         const [first, second] = await Promise.all([run(), run()]);
         expect(JSON.stringify(second.trace)).toBe(JSON.stringify(first.trace));
       }),

@@ -27,7 +27,11 @@ function scripted(turns: Array<Array<Partial<ToolCallRequest> & { name: string }
           const calls = turns[index++] ?? [];
           return {
             text: null,
-            toolCalls: calls.map((call, i) => ({ id: call.id ?? `q${index}-${i}`, name: call.name, arguments: call.arguments ?? "{}" })),
+            toolCalls: calls.map((call, i) => ({
+              id: call.id ?? `q${index}-${i}`,
+              name: call.name,
+              arguments: call.arguments ?? "{}",
+            })),
           };
         },
       };
@@ -36,14 +40,27 @@ function scripted(turns: Array<Array<Partial<ToolCallRequest> & { name: string }
 }
 
 describe("runEpisode with reference agents", () => {
-  it.each(CONDITION_PRESETS.map((preset) => preset.name))("oracle finishes, beats sequential under %s", async (name) => {
-    const scenario = counterScenario();
-    const oracle = await runEpisode({ scenario, condition: condition(name), agent: oracleFactory, catalog: counterCatalog });
-    const sequential = await runEpisode({ scenario, condition: condition(name), agent: sequentialFactory, catalog: counterCatalog });
-    expect(oracle.summary.reason).toBe("completed");
-    expect(sequential.summary.reason).toBe("completed");
-    expect(oracle.summary.makespan).toBeLessThan(sequential.summary.makespan);
-  });
+  it.each(CONDITION_PRESETS.map((preset) => preset.name))(
+    "oracle finishes, beats sequential under %s",
+    async (name) => {
+      const scenario = counterScenario();
+      const oracle = await runEpisode({
+        scenario,
+        condition: condition(name),
+        agent: oracleFactory,
+        catalog: counterCatalog,
+      });
+      const sequential = await runEpisode({
+        scenario,
+        condition: condition(name),
+        agent: sequentialFactory,
+        catalog: counterCatalog,
+      });
+      expect(oracle.summary.reason).toBe("completed");
+      expect(sequential.summary.reason).toBe("completed");
+      expect(oracle.summary.makespan).toBeLessThan(sequential.summary.makespan);
+    },
+  );
 
   it("applies the oracle's effects and records the final world", async () => {
     const result = await runEpisode({
@@ -91,30 +108,41 @@ describe("bad input inside an episode is data", () => {
     ["unparseable arguments", { name: "counter_get", arguments: "{name:" }, /not valid JSON/],
     ["wrong type", { name: "counter_add", arguments: '{"name":"a","amount":"x"}' }, /amount: .*number/],
     ["missing argument", { name: "counter_add", arguments: '{"name":"a"}' }, /amount/],
-    ["unknown argument", { name: "counter_get", arguments: '{"name":"a","extra":1}' }, /unknown argument\(s\) extra/],
-    ["unknown task id", { name: "submit_answer", arguments: '{"task_id":"T9","answer":1}' }, /unknown task_id "T9"/],
+    [
+      "unknown argument",
+      { name: "counter_get", arguments: '{"name":"a","extra":1}' },
+      /unknown argument\(s\) extra/,
+    ],
+    [
+      "unknown task id",
+      { name: "submit_answer", arguments: '{"task_id":"T9","answer":1}' },
+      /unknown task_id "T9"/,
+    ],
     ["wait with nothing pending", { name: "wait" }, /nothing is pending/],
   ];
-  it.each(cases)("%s: error message to the agent, recorded, episode continues", async (_label, call, pattern) => {
-    const result = await runEpisode({
-      scenario: counterScenario(),
-      condition: condition("async-realistic"),
-      agent: scripted([[{ ...call, id: "bad" }], [{ name: "counter_get", arguments: '{"name":"a"}' }]]),
-      catalog: counterCatalog,
-    });
-    const bad = eventsOf(result.trace, "tool-call").find((event) => event.requestId === "bad");
-    expect(bad?.status).toBe("invalid");
-    expect(bad?.error).toMatch(pattern);
-    expect(eventsOf(result.trace, "tool-ack").filter((ack) => ack.requestId === "bad")).toHaveLength(0);
-    const toolMessage = eventsOf(result.trace, "model-request")[1]?.messages.find(
-      (message) => message.role === "tool" && message.toolCallId === "bad",
-    );
-    expect(toolMessage && toolMessage.role === "tool" && JSON.parse(toolMessage.content)).toMatchObject({
-      status: "error",
-      error: expect.stringMatching(pattern),
-    });
-    expect(eventsOf(result.trace, "tool-ack")).toHaveLength(1);
-  });
+  it.each(cases)(
+    "%s: error message to the agent, recorded, episode continues",
+    async (_label, call, pattern) => {
+      const result = await runEpisode({
+        scenario: counterScenario(),
+        condition: condition("async-realistic"),
+        agent: scripted([[{ ...call, id: "bad" }], [{ name: "counter_get", arguments: '{"name":"a"}' }]]),
+        catalog: counterCatalog,
+      });
+      const bad = eventsOf(result.trace, "tool-call").find((event) => event.requestId === "bad");
+      expect(bad?.status).toBe("invalid");
+      expect(bad?.error).toMatch(pattern);
+      expect(eventsOf(result.trace, "tool-ack").filter((ack) => ack.requestId === "bad")).toHaveLength(0);
+      const toolMessage = eventsOf(result.trace, "model-request")[1]?.messages.find(
+        (message) => message.role === "tool" && message.toolCallId === "bad",
+      );
+      expect(toolMessage && toolMessage.role === "tool" && JSON.parse(toolMessage.content)).toMatchObject({
+        status: "error",
+        error: expect.stringMatching(pattern),
+      });
+      expect(eventsOf(result.trace, "tool-ack")).toHaveLength(1);
+    },
+  );
 
   it("a second submission for the same task is rejected", async () => {
     const submit = { name: "submit_answer", arguments: '{"task_id":"T1","answer":"x"}' };

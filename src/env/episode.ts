@@ -68,7 +68,12 @@ export async function runEpisode(options: EpisodeOptions): Promise<EpisodeResult
     ...(options.validateTrace === undefined ? {} : { validate: options.validateTrace }),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
-  const world = buildWorld(catalog, scenarioDomains(scenario, catalog), scenario.initialWorld, `scenario ${scenario.id}`);
+  const world = buildWorld(
+    catalog,
+    scenarioDomains(scenario, catalog),
+    scenario.initialWorld,
+    `scenario ${scenario.id}`,
+  );
   const executor = new Executor({
     condition,
     seedKey: [info.seed, trial],
@@ -123,14 +128,25 @@ export async function runEpisode(options: EpisodeOptions): Promise<EpisodeResult
       break;
     }
     const now = clock.now();
-    recorder.emit({ type: "model-request", t: now, turn, messages: transcript.slice(transcript.length - newMessageCount) });
+    recorder.emit({
+      type: "model-request",
+      t: now,
+      turn,
+      messages: transcript.slice(transcript.length - newMessageCount),
+    });
     let response: AgentResponse;
     try {
       const observation = { turn, time: now, messages: transcript.slice(), newMessageCount, feedback };
       response = await agent.act(observation, options.signal);
     } catch (error) {
       if (!(error instanceof InfraError)) throw error;
-      recorder.emit({ type: "infra-error", t: now, turn, message: error.message, retryable: error.retryable });
+      recorder.emit({
+        type: "infra-error",
+        t: now,
+        turn,
+        message: error.message,
+        retryable: error.retryable,
+      });
       reason = "infra-error";
       break;
     }
@@ -174,10 +190,20 @@ export async function runEpisode(options: EpisodeOptions): Promise<EpisodeResult
     let deliveries: Delivery[] = [];
     if (condition.protocol === "async" && completions.length > 0) {
       deliveries = completions.map((completion) => toDelivery(completion, condition.echoArguments));
-      recorder.emit({ type: "notification", t: next, callIds: deliveries.map((d) => d.call_id), via: "notification" });
+      recorder.emit({
+        type: "notification",
+        t: next,
+        callIds: deliveries.map((d) => d.call_id),
+        via: "notification",
+      });
       added.push({ role: "user", content: renderNotification(next, deliveries) });
     } else if (condition.protocol === "sync" && outcome.issued.length > 0) {
-      recorder.emit({ type: "notification", t: next, callIds: outcome.issued.map((c) => c.callId), via: "tool-result" });
+      recorder.emit({
+        type: "notification",
+        t: next,
+        callIds: outcome.issued.map((c) => c.callId),
+        via: "tool-result",
+      });
     }
     let reminder: string | null = null;
     if (noCalls && !waiting) {

@@ -29,7 +29,10 @@ describe("Executor", () => {
       ["slow_double", { x: 1 }],
     ];
     const forward = issueAll(new Executor({ condition: realistic, seedKey: [42, 0], world: world() }), calls);
-    const reversed = issueAll(new Executor({ condition: realistic, seedKey: [42, 0], world: world() }), [...calls].reverse());
+    const reversed = issueAll(
+      new Executor({ condition: realistic, seedKey: [42, 0], world: world() }),
+      [...calls].reverse(),
+    );
     const latency = (call: { completesAt: number; issuedAt: number }) => call.completesAt - call.issuedAt;
     // The first and second occurrence of slow_double(1) are distinct keys: compare by (call, occurrence).
     expect(latency(forward[0]!)).toBe(latency(reversed[0]!));
@@ -37,22 +40,31 @@ describe("Executor", () => {
     expect(latency(forward[2]!)).toBe(latency(reversed[1]!));
     expect(latency(forward[3]!)).toBe(latency(reversed[3]!));
     // Argument key order does not matter either.
-    const a = issueAll(new Executor({ condition: realistic, seedKey: [42, 0], world: world() }), [["counter_add", { name: "a", amount: 1 }]]);
-    const b = issueAll(new Executor({ condition: realistic, seedKey: [42, 0], world: world() }), [["counter_add", { amount: 1, name: "a" }]]);
+    const a = issueAll(new Executor({ condition: realistic, seedKey: [42, 0], world: world() }), [
+      ["counter_add", { name: "a", amount: 1 }],
+    ]);
+    const b = issueAll(new Executor({ condition: realistic, seedKey: [42, 0], world: world() }), [
+      ["counter_add", { amount: 1, name: "a" }],
+    ]);
     expect(a[0]?.completesAt).toBe(b[0]?.completesAt);
   });
 
   it("different seeds draw different latencies", () => {
     const draws = new Set<number>();
     for (let seed = 0; seed < 20; seed++) {
-      const [call] = issueAll(new Executor({ condition: realistic, seedKey: [seed, 0], world: world() }), [["slow_double", { x: 1 }]]);
+      const [call] = issueAll(new Executor({ condition: realistic, seedKey: [seed, 0], world: world() }), [
+        ["slow_double", { x: 1 }],
+      ]);
       draws.add(call!.completesAt);
     }
     expect(draws.size).toBeGreaterThan(3);
   });
 
   it("applies effects in (completion time, issue order); later calls see earlier effects", () => {
-    const condition: Condition = { ...realistic, latency: { ...realistic.latency, medium: { kind: "fixed", ticks: 2 } } };
+    const condition: Condition = {
+      ...realistic,
+      latency: { ...realistic.latency, medium: { kind: "fixed", ticks: 2 } },
+    };
     const executor = new Executor({ condition, seedKey: [1, 0], world: world() });
     issueAll(executor, [
       ["counter_add", { name: "a", amount: 10 }],

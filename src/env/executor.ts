@@ -40,7 +40,8 @@ export interface ExecutorOptions {
   latencyOverrides?: Readonly<Record<string, LatencyClass>>;
 }
 
-export const FAULT_MESSAGE = "transient failure: the service failed before doing anything; the call is retryable";
+export const FAULT_MESSAGE =
+  "transient failure: the service failed before doing anything; the call is retryable";
 
 /**
  * Issues tool calls and applies their effects on the world when they complete, in (completion
@@ -97,7 +98,8 @@ export class Executor {
       faults !== undefined &&
       faults.probability > 0 &&
       (faults.tools === undefined || faults.tools.includes(tool.name)) &&
-      keyedRng(...this.#options.seedKey, "fault", tool.name, canonicalArgs, occurrence).next() < faults.probability;
+      keyedRng(...this.#options.seedKey, "fault", tool.name, canonicalArgs, occurrence).next() <
+        faults.probability;
 
     const serviceTime = condition.turnCost + latency;
     let startsAt = now;
@@ -146,9 +148,12 @@ export class Executor {
       return { call, status: "ok", result: JSON.parse(JSON.stringify(result ?? null)) };
     } catch (error) {
       if (error instanceof ToolError) return { call, status: "error", error: error.message };
-      throw new Error(`tool ${tool.name} crashed on ${canonicalJson(call.args)}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new Error(
+        `tool ${tool.name} crashed on ${canonicalJson(call.args)}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -172,7 +177,11 @@ export class Executor {
     let index = this.#pending.length;
     while (index > 0) {
       const before = this.#pending[index - 1] as IssuedCall;
-      if (before.completesAt < call.completesAt || (before.completesAt === call.completesAt && before.issueIndex < call.issueIndex)) break;
+      if (
+        before.completesAt < call.completesAt ||
+        (before.completesAt === call.completesAt && before.issueIndex < call.issueIndex)
+      )
+        break;
       index -= 1;
     }
     this.#pending.splice(index, 0, call);

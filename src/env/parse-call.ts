@@ -14,7 +14,10 @@ export function parseArgumentText(call: ToolCallRequest): ParsedArguments {
     return { ok: false, error: `arguments of ${call.name} are not valid JSON: ${(error as Error).message}` };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return { ok: false, error: `arguments of ${call.name} must be a JSON object, got ${JSON.stringify(value)}` };
+    return {
+      ok: false,
+      error: `arguments of ${call.name} must be a JSON object, got ${JSON.stringify(value)}`,
+    };
   }
   return { ok: true, args: value as Record<string, unknown> };
 }

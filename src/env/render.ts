@@ -20,9 +20,9 @@ export function renderSystemPrompt(protocol: "sync" | "async"): string {
   }
   return [
     ...common,
-    "Tools are ASYNCHRONOUS. A valid call is acknowledged at once with a tool message like {\"status\":\"pending\",\"call_id\":\"c7\"}; the result arrives later, at the start of a later turn, in a user message that lists completed calls by call_id. Results are not repeated, so remember which call_id belongs to which task.",
+    'Tools are ASYNCHRONOUS. A valid call is acknowledged at once with a tool message like {"status":"pending","call_id":"c7"}; the result arrives later, at the start of a later turn, in a user message that lists completed calls by call_id. Results are not repeated, so remember which call_id belongs to which task.',
     "Never use a value you have not received yet: if a step needs the result of an earlier call, wait for that result first. While results are pending, keep working on other tasks.",
-    "Calls made in the same turn run in parallel. A call with bad arguments returns {\"status\":\"error\"} at once and is not run. Some errors say they are retryable: call again.",
+    'Calls made in the same turn run in parallel. A call with bad arguments returns {"status":"error"} at once and is not run. Some errors say they are retryable: call again.',
     "Call wait() when you have nothing else to do but wait for pending results: time jumps to the next completion. Replying without any tool call also waits while calls are pending.",
   ].join("\n");
 }
@@ -40,7 +40,9 @@ export function renderToolResponse(response: ToolResponse): string {
 export function renderNotification(time: number, deliveries: readonly Delivery[]): string {
   const noun = deliveries.length === 1 ? "result" : "results";
   const lines = deliveries.map((delivery) => JSON.stringify(delivery));
-  return [`[t=${time}] ${deliveries.length} tool ${noun} arrived (in completion order):`, ...lines].join("\n");
+  return [`[t=${time}] ${deliveries.length} tool ${noun} arrived (in completion order):`, ...lines].join(
+    "\n",
+  );
 }
 
 export function renderReminder(openTasks: readonly string[]): string {

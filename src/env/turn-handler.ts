@@ -107,7 +107,11 @@ export class TurnHandler {
       const response: ToolResponse =
         completion.status === "ok"
           ? { status: "ok", result: completion.result }
-          : { status: "error", error: completion.error as string, ...(completion.retryable ? { retryable: true } : {}) };
+          : {
+              status: "error",
+              error: completion.error as string,
+              ...(completion.retryable ? { retryable: true } : {}),
+            };
       return { requestId: entry.requestId, tool: entry.tool, response };
     });
   }
@@ -126,7 +130,12 @@ export class TurnHandler {
 
     const registered = this.#offered.has(call.name) ? this.#catalog.findTool(call.name) : undefined;
     if (!registered) {
-      return this.#invalid(turn, entry, parsed.args, `unknown tool "${call.name}": it is not one of the tools offered`);
+      return this.#invalid(
+        turn,
+        entry,
+        parsed.args,
+        `unknown tool "${call.name}": it is not one of the tools offered`,
+      );
     }
     const valid = validateArguments(call.name, registered.tool.parameters, parsed.args);
     if (!valid.ok) return this.#invalid(turn, entry, parsed.args, valid.error);
@@ -140,7 +149,15 @@ export class TurnHandler {
     }
     const { callId, startsAt, completesAt } = issued.call;
     this.#callEvent(turn, call.id, call.name, valid.args, "accepted", { callId });
-    this.#recorder.emit({ type: "tool-ack", t: now, callId, requestId: call.id, tool: call.name, startsAt, completesAt });
+    this.#recorder.emit({
+      type: "tool-ack",
+      t: now,
+      callId,
+      requestId: call.id,
+      tool: call.name,
+      startsAt,
+      completesAt,
+    });
     outcome.issued.push(issued.call);
     entry.call = issued.call;
     if (this.#info.protocol === "async") entry.response = { status: "pending", call_id: callId };
@@ -157,7 +174,12 @@ export class TurnHandler {
       return this.#invalid(turn, entry, valid.args, `unknown task_id "${taskId}": the tasks are ${ids}`);
     }
     if (this.#submitted.has(taskId)) {
-      return this.#invalid(turn, entry, valid.args, `task ${taskId} was already submitted; each task takes one submission`);
+      return this.#invalid(
+        turn,
+        entry,
+        valid.args,
+        `task ${taskId} was already submitted; each task takes one submission`,
+      );
     }
     const now = this.#clock.now();
     this.#submitted.set(taskId, answer);
@@ -187,6 +209,15 @@ export class TurnHandler {
     status: "accepted" | "invalid" | "rejected",
     extra: { callId?: string; error?: string } = {},
   ): void {
-    this.#recorder.emit({ type: "tool-call", t: this.#clock.now(), turn, requestId, tool, arguments: args, status, ...extra });
+    this.#recorder.emit({
+      type: "tool-call",
+      t: this.#clock.now(),
+      turn,
+      requestId,
+      tool,
+      arguments: args,
+      status,
+      ...extra,
+    });
   }
 }

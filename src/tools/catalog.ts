@@ -24,7 +24,8 @@ export function createCatalog(domains: readonly AnyDomain[]): ToolCatalog {
     byDomain.set(domain.name, domain);
     for (const tool of domain.tools) {
       const clash = byTool.get(tool.name);
-      if (clash) throw new Error(`catalog: tool ${tool.name} is in both ${clash.domain.name} and ${domain.name}`);
+      if (clash)
+        throw new Error(`catalog: tool ${tool.name} is in both ${clash.domain.name} and ${domain.name}`);
       byTool.set(tool.name, { tool, domain });
     }
   }
@@ -33,7 +34,8 @@ export function createCatalog(domains: readonly AnyDomain[]): ToolCatalog {
     findDomain: (name) => byDomain.get(name),
     getDomain(name) {
       const domain = byDomain.get(name);
-      if (!domain) throw new BadInputError(`unknown domain "${name}" (known: ${[...byDomain.keys()].join(", ")})`);
+      if (!domain)
+        throw new BadInputError(`unknown domain "${name}" (known: ${[...byDomain.keys()].join(", ")})`);
       return domain;
     },
     findTool: (name) => byTool.get(name),

@@ -66,7 +66,10 @@ export function defineTool<State, Shape extends z.ZodRawShape>(definition: {
 
 /** JSON Schema for a tool's parameters, as every provider API wants it. */
 export function toolJsonSchema(tool: AnyTool): Record<string, unknown> {
-  const schema = z.toJSONSchema(tool.parameters, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(tool.parameters, { target: "draft-2020-12", io: "input" }) as Record<
+    string,
+    unknown
+  >;
   delete schema.$schema;
   return schema;
 }

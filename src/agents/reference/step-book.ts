@@ -29,7 +29,8 @@ export class StepBook {
     this.tasks = tasks;
     for (const task of tasks) {
       this.#results.set(task.id, new Map());
-      for (const step of task.plan) this.#entries.set(key(task.id, step.id), { taskId: task.id, step, status: "todo" });
+      for (const step of task.plan)
+        this.#entries.set(key(task.id, step.id), { taskId: task.id, step, status: "todo" });
     }
   }
 
@@ -64,7 +65,9 @@ export class StepBook {
     const task = this.#task(taskId);
     const results = this.#results.get(taskId) as Map<string, unknown>;
     return task.plan.filter(
-      (step) => this.#entry(taskId, step.id).status === "todo" && stepPredecessors(step).every((id) => results.has(id)),
+      (step) =>
+        this.#entry(taskId, step.id).status === "todo" &&
+        stepPredecessors(step).every((id) => results.has(id)),
     );
   }
 
@@ -76,7 +79,10 @@ export class StepBook {
   inFlight(taskId?: string): number {
     let count = 0;
     for (const entry of this.#entries.values()) {
-      if ((taskId === undefined || entry.taskId === taskId) && (entry.status === "pending" || entry.status === "requested")) {
+      if (
+        (taskId === undefined || entry.taskId === taskId) &&
+        (entry.status === "pending" || entry.status === "requested")
+      ) {
         count += 1;
       }
     }
