@@ -1,10 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { AsynctoolError } from "../core/errors.ts";
+import { conformanceCommand } from "./conformance.ts";
 import { listCommand } from "./list.ts";
 import { runCommand } from "./run.ts";
 
 /** Every command, one file each. Add a command here and nowhere else. */
-const COMMANDS: Array<() => Command> = [runCommand, listCommand];
+const COMMANDS: Array<() => Command> = [runCommand, listCommand, conformanceCommand];
 
 export function buildProgram(): Command {
   const program = new Command("asynctool")
