@@ -19,14 +19,19 @@ export function brief(value: unknown, width = 160): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
+/** Columns padded to their widest cell; the first column left-aligned, the others right-aligned. */
 function padTable(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) =>
     row
-      .map((cell, column) => cell.padEnd(widths[column]!))
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
       .join("   ")
       .trimEnd(),
   );
+}
+
+function tallyCells(tally: Tally): [string, string] {
+  return tally.total === 0 ? ["-", "-"] : [`${tally.matched}/${tally.total}`, percent(tally)];
 }
 
 function errorMessage(value: unknown): string | undefined {
@@ -79,14 +84,15 @@ export function formatBfclMismatches(mismatches: readonly BfclMismatch[], limit:
 
 export function formatBfclReport(report: BfclReport, peerDir: string, limit: number): string {
   const order = BFCL_CLASSES.map((spec) => spec.className).filter((name) => report.byClass[name]);
+  const row = (name: string, calls: Tally, states: Tally) => [
+    name,
+    ...tallyCells(calls),
+    ...tallyCells(states),
+  ];
   const rows = [
-    ["class", "calls", "states"],
-    ...order.map((name) => [
-      name,
-      formatTally(report.byClass[name]!.calls),
-      formatTally(report.byClass[name]!.states),
-    ]),
-    ["total", formatTally(report.calls), formatTally(report.states)],
+    ["class", "calls", "", "states", ""],
+    ...order.map((name) => row(name, report.byClass[name]!.calls, report.byClass[name]!.states)),
+    row("total", report.calls, report.states),
   ];
   const lines = [
     `BFCL v3 multi-turn base: our domains vs upstream's recorded results and post-turn states`,

@@ -75,7 +75,12 @@ describe("matchesGold: NESTFUL's win-rate rule", () => {
     ["float gold: rounded to its decimals", 6400.000000001, { value: 6400, floatText: "6400.0" }, true],
     ["float gold: still wrong after rounding", 6400.4, { value: 6400, floatText: "6400.0" }, false],
     // 17 decimals keep the last-bit noise, so upstream counts this as a miss too.
-    ["float gold with 17 decimals: 1-ulp noise", 0.16666666666666669, { value: 0.16666666666666666, floatText: "0.16666666666666666" }, false],
+    [
+      "float gold with 17 decimals: 1-ulp noise",
+      0.16666666666666669,
+      { value: 0.16666666666666666, floatText: "0.16666666666666666" },
+      false,
+    ],
     ["float gold with few decimals absorbs noise", 4.800000000000001, { value: 4.8, floatText: "4.8" }, true],
     ["int gold: no rounding", 3.0000001, { value: 3, floatText: undefined }, false],
     ["int gold equals a whole float", 3, { value: 3, floatText: undefined }, true],

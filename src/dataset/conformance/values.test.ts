@@ -30,7 +30,10 @@ describe("ourResultValue", () => {
     [undefined, null],
     [{ a: 1, b: undefined }, { a: 1 }],
     [{ big: 12n }, { big: 12 }],
-    [[1, "x"], [1, "x"]],
+    [
+      [1, "x"],
+      [1, "x"],
+    ],
   ])("case %#", (value, expected) => {
     expect(ourResultValue(value)).toEqual(expected);
   });
@@ -73,7 +76,10 @@ describe("valuesEqual and firstDifference", () => {
 
 describe("state helpers", () => {
   it("keeps public fields only (internal ones start with _)", () => {
-    expect(publicFields({ balance: 1, _random: 7, current_user: null })).toEqual({ balance: 1, current_user: null });
+    expect(publicFields({ balance: 1, _random: 7, current_user: null })).toEqual({
+      balance: 1,
+      current_user: null,
+    });
     expect(publicFields(null)).toEqual({});
   });
 
