@@ -8,14 +8,7 @@ import { stringsDomain } from "./domains/strings/index.ts";
 import { tradingDomain } from "./domains/trading/index.ts";
 
 /** Every domain asynctool ships, in listing order. Add a domain here and nowhere else. */
-export const DOMAINS: readonly AnyDomain[] = [
-  mathDomain,
-  tradingDomain,
-  stringsDomain,
-  dataFormatDomain,
-  dataGenerationDomain,
-  dataManagementDomain,
-];
+export const DOMAINS: readonly AnyDomain[] = [mathDomain, tradingDomain, stringsDomain, dataFormatDomain, dataGenerationDomain, dataManagementDomain];
 
 /** The shipped catalog: tool names are unique across all domains (checked at start-up). */
 export const REGISTRY: ToolCatalog = createCatalog(DOMAINS);
