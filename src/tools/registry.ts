@@ -3,12 +3,25 @@ import type { AnyDomain } from "./domain.ts";
 import { dataFormatDomain } from "./domains/data-format/index.ts";
 import { dataGenerationDomain } from "./domains/data-generation/index.ts";
 import { dataManagementDomain } from "./domains/data-management/index.ts";
+import { filesystemDomain } from "./domains/filesystem/index.ts";
 import { mathDomain } from "./domains/math/index.ts";
+import { socialDomain } from "./domains/social/index.ts";
 import { stringsDomain } from "./domains/strings/index.ts";
+import { ticketsDomain } from "./domains/tickets/index.ts";
 import { tradingDomain } from "./domains/trading/index.ts";
 
 /** Every domain asynctool ships, in listing order. Add a domain here and nowhere else. */
-export const DOMAINS: readonly AnyDomain[] = [mathDomain, tradingDomain, stringsDomain, dataFormatDomain, dataGenerationDomain, dataManagementDomain];
+export const DOMAINS: readonly AnyDomain[] = [
+  mathDomain,
+  tradingDomain,
+  filesystemDomain,
+  socialDomain,
+  ticketsDomain,
+  stringsDomain,
+  dataFormatDomain,
+  dataGenerationDomain,
+  dataManagementDomain,
+];
 
 /** The shipped catalog: tool names are unique across all domains (checked at start-up). */
 export const REGISTRY: ToolCatalog = createCatalog(DOMAINS);
