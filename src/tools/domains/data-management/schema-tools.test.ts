@@ -13,24 +13,20 @@ describe("data-management domain", () => {
   });
 
   it.each([
-    [
-      "table_create",
-      { name: "t", columns: [{ name: "x", type: "string" }] },
-      ["data-management:catalog", "data-management:table:t"],
-    ],
-    ["table_drop", { table: "staff" }, ["data-management:catalog", "data-management:table:staff"]],
-    ["table_list", {}, ["data-management:catalog"]],
-    ["table_describe", { table: "staff" }, ["data-management:table:staff"]],
-    ["table_insert", { table: "staff", rows: [{ name: "x" }] }, ["data-management:table:staff"]],
-    ["table_get_row", { table: "staff", id: 1 }, ["data-management:table:staff"]],
-    ["table_query", { table: "staff" }, ["data-management:table:staff"]],
-    ["table_update", { table: "staff", filters: [], set: { level: 1 } }, ["data-management:table:staff"]],
-    ["table_delete", { table: "staff", filters: [] }, ["data-management:table:staff"]],
-    ["table_aggregate", { table: "staff", function: "count" }, ["data-management:table:staff"]],
+    ["table_create", { name: "t", columns: [{ name: "x", type: "string" }] }, ["data-management:tables/t"]],
+    ["table_drop", { table: "staff" }, ["data-management:tables/staff"]],
+    ["table_list", {}, ["data-management:tables"]],
+    ["table_describe", { table: "staff" }, ["data-management:tables/staff"]],
+    ["table_insert", { table: "staff", rows: [{ name: "x" }] }, ["data-management:tables/staff"]],
+    ["table_get_row", { table: "staff", id: 1 }, ["data-management:tables/staff"]],
+    ["table_query", { table: "staff" }, ["data-management:tables/staff"]],
+    ["table_update", { table: "staff", filters: [], set: { level: 1 } }, ["data-management:tables/staff"]],
+    ["table_delete", { table: "staff", filters: [] }, ["data-management:tables/staff"]],
+    ["table_aggregate", { table: "staff", function: "count" }, ["data-management:tables/staff"]],
     [
       "table_group_by",
       { table: "staff", function: "count", group_by: "team" },
-      ["data-management:table:staff"],
+      ["data-management:tables/staff"],
     ],
   ])("%s touches %j", (name, args, resources) => {
     expect(resourcesOf(name, args)).toEqual(resources);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineTool, ToolError } from "../../tool.ts";
 import { describeTable, getTable, tableParameter } from "./access.ts";
 import {
-  CATALOG_RESOURCE,
+  ALL_TABLES_RESOURCE,
   Column,
   columnProblems,
   type DataManagementState,
@@ -22,7 +22,7 @@ export const tableCreate = defineTool({
   },
   latency: "fast",
   mutates: true,
-  resources: (args) => [CATALOG_RESOURCE, tableResource(args.name)],
+  resources: (args) => [tableResource(args.name)],
   run: (state: DataManagementState, args) => {
     if (state.tables[args.name]) {
       throw new ToolError(
@@ -43,7 +43,7 @@ export const tableList = defineTool({
   parameters: {},
   latency: "fast",
   mutates: false,
-  resources: () => [CATALOG_RESOURCE],
+  resources: () => [ALL_TABLES_RESOURCE],
   run: (state: DataManagementState) => ({
     tables: Object.keys(state.tables)
       .sort()
@@ -71,7 +71,7 @@ export const tableDrop = defineTool({
   parameters: { table: tableParameter },
   latency: "fast",
   mutates: true,
-  resources: (args) => [CATALOG_RESOURCE, tableResource(args.table)],
+  resources: (args) => [tableResource(args.table)],
   run: (state: DataManagementState, args) => {
     const table = getTable(state, args.table);
     delete state.tables[args.table];

@@ -101,6 +101,11 @@ export const DataManagementState = z.strictObject({
 });
 export type DataManagementState = z.infer<typeof DataManagementState>;
 
-/** Creating, dropping and listing tables touch the catalogue; everything else touches one table. */
-export const CATALOG_RESOURCE = "data-management:catalog";
-export const tableResource = (name: string) => `data-management:table:${name}`;
+/**
+ * Each table is the resource `data-management:tables/<name>`. Listing reads every table, so it
+ * touches the parent `data-management:tables`, which overlaps each table by path prefix (the
+ * composer's rule): a table_list task never shares a scenario with a task that creates or drops a
+ * table, while tasks on different tables stay disjoint.
+ */
+export const ALL_TABLES_RESOURCE = "data-management:tables";
+export const tableResource = (name: string) => `${ALL_TABLES_RESOURCE}/${name}`;
