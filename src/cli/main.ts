@@ -1,11 +1,21 @@
 import { Command, CommanderError } from "commander";
 import { AsynctoolError } from "../core/errors.ts";
 import { conformanceCommand } from "./conformance.ts";
+import { datasetCommand } from "./dataset.ts";
+import { generateCommand } from "./generate.ts";
 import { listCommand } from "./list.ts";
 import { runCommand } from "./run.ts";
+import { validateCommand } from "./validate.ts";
 
 /** Every command, one file each. Add a command here and nowhere else. */
-const COMMANDS: Array<() => Command> = [runCommand, listCommand, conformanceCommand];
+const COMMANDS: Array<() => Command> = [
+  runCommand,
+  listCommand,
+  conformanceCommand,
+  generateCommand,
+  validateCommand,
+  datasetCommand,
+];
 
 export function buildProgram(): Command {
   const program = new Command("asynctool")

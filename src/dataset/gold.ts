@@ -12,6 +12,8 @@ export interface GoldStep {
   result: unknown;
   /** Set when the tool raised a ToolError (a plan that expects an error result). */
   error?: string;
+  /** What the call touched (the tool's `resources`, on the state before the call). */
+  resources: string[];
 }
 
 export interface GoldRun {
@@ -38,15 +40,17 @@ export function executePlan(task: Task, world: World, catalog: ToolCatalog, time
       );
     }
     const args = parsed.data as Record<string, unknown>;
+    const state = world[registered.domain.name];
+    const resources = registered.tool.resources(args, state);
     try {
-      const raw = registered.tool.run(world[registered.domain.name], args, { time });
+      const raw = registered.tool.run(state, args, { time });
       const result = JSON.parse(JSON.stringify(raw ?? null));
       results.set(step.id, result);
-      steps.push({ stepId: step.id, tool: step.tool, args, result });
+      steps.push({ stepId: step.id, tool: step.tool, args, result, resources });
     } catch (error) {
       if (!(error instanceof ToolError)) throw error;
       results.set(step.id, { error: error.message });
-      steps.push({ stepId: step.id, tool: step.tool, args, result: null, error: error.message });
+      steps.push({ stepId: step.id, tool: step.tool, args, result: null, error: error.message, resources });
     }
   }
   const answer = task.answer === null || task.answer === undefined ? null : resolveRefs(task.answer, results);

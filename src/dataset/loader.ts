@@ -12,6 +12,22 @@ export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../
 
 /** Parse and check scenarios from one file (`.json` array or `.jsonl`); errors name the file, line and field. */
 export function parseScenarioFile(path: string, catalog: ToolCatalog = REGISTRY): Scenario[] {
+  const { scenarios, errors } = readScenarioRecords(path, catalog);
+  if (errors.length > 0) throw new BadInputError(errors.map((error) => error.message).join("\n"));
+  return scenarios;
+}
+
+export interface RecordError {
+  /** The scenario id, when the record had one. */
+  id: string | undefined;
+  message: string;
+}
+
+/** Like parseScenarioFile, but collects every bad record instead of stopping at the first. */
+export function readScenarioRecords(
+  path: string,
+  catalog: ToolCatalog = REGISTRY,
+): { scenarios: Scenario[]; errors: RecordError[] } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -19,10 +35,15 @@ export function parseScenarioFile(path: string, catalog: ToolCatalog = REGISTRY)
     throw new BadInputError(`${path}: cannot read scenario file (${(error as Error).message})`);
   }
   const records: Array<{ value: unknown; where: string }> = [];
+  const errors: RecordError[] = [];
   if (path.endsWith(".jsonl")) {
     text.split("\n").forEach((line, index) => {
       if (line.trim() === "") return;
-      records.push({ value: parseJson(line, `${path}:${index + 1}`), where: `${path}:${index + 1}` });
+      try {
+        records.push({ value: parseJson(line, `${path}:${index + 1}`), where: `${path}:${index + 1}` });
+      } catch (error) {
+        errors.push({ id: undefined, message: (error as Error).message });
+      }
     });
   } else {
     const value = parseJson(text, path);
@@ -32,17 +53,28 @@ export function parseScenarioFile(path: string, catalog: ToolCatalog = REGISTRY)
     });
   }
   const seen = new Set<string>();
-  return records.map(({ value, where }) => {
+  const scenarios: Scenario[] = [];
+  for (const { value, where } of records) {
+    const id = idOf(value);
+    const label = `${where}${id === undefined ? "" : ` (scenario ${id})`}`;
     const parsed = Scenario.safeParse(value);
-    const label = `${where}${idOf(value)}`;
-    if (!parsed.success) throw new BadInputError(describeZodError(parsed.error, label));
+    if (!parsed.success) {
+      errors.push({ id, message: describeZodError(parsed.error, label) });
+      continue;
+    }
     const problems = scenarioProblems(parsed.data, catalog);
-    if (problems.length > 0)
-      throw new BadInputError(problems.map((problem) => `${label}: ${problem}`).join("\n"));
-    if (seen.has(parsed.data.id)) throw new BadInputError(`${label}: duplicate scenario id`);
+    if (problems.length > 0) {
+      errors.push({ id, message: problems.map((problem) => `${label}: ${problem}`).join("\n") });
+      continue;
+    }
+    if (seen.has(parsed.data.id)) {
+      errors.push({ id, message: `${label}: duplicate scenario id` });
+      continue;
+    }
     seen.add(parsed.data.id);
-    return parsed.data;
-  });
+    scenarios.push(parsed.data);
+  }
+  return { scenarios, errors };
 }
 
 function parseJson(text: string, where: string): unknown {
@@ -53,9 +85,9 @@ function parseJson(text: string, where: string): unknown {
   }
 }
 
-function idOf(value: unknown): string {
+function idOf(value: unknown): string | undefined {
   const id = (value as { id?: unknown } | null)?.id;
-  return typeof id === "string" ? ` (scenario ${id})` : "";
+  return typeof id === "string" ? id : undefined;
 }
 
 /** Split names shipped under `data/` (folders holding scenarios.json or scenarios.jsonl). */

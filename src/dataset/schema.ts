@@ -56,6 +56,12 @@ export const Task = z.strictObject({
   tags: z.array(PlanPattern).default([]),
   /** Where the task came from (generator template, importer record, …). */
   origin: z.string().optional(),
+  /**
+   * Recorded when the task was generated: the gold answer and a digest of the gold state of the
+   * task's domain after its plan ran alone. `asynctool validate` re-executes and compares, so a tool
+   * change that alters gold is caught.
+   */
+  gold: z.strictObject({ answer: z.unknown(), stateDigest: z.string() }).optional(),
 });
 export type Task = z.infer<typeof Task>;
 

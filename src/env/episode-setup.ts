@@ -1,6 +1,6 @@
 import type { EpisodeInfo } from "../agents/agent.ts";
 import type { Condition } from "../core/condition.ts";
-import type { LatencyClass } from "../core/latency.ts";
+import { LATENCY_CLASSES, type LatencyClass } from "../core/latency.ts";
 import type { ToolSpec } from "../core/messages.ts";
 import type { Scenario } from "../dataset/schema.ts";
 import type { ToolCatalog } from "../tools/catalog.ts";
@@ -55,11 +55,21 @@ export function episodeInfo(
   };
 }
 
-/** Latency-class overrides declared on plan steps (the re-time operator), by tool name. */
+/**
+ * Latency-class overrides declared on plan steps (a task's latency profile, set by the re-time
+ * operator), by tool name. A tool is one service, so when two tasks re-time the same tool the
+ * slower class wins (independent of task order).
+ */
 export function latencyOverrides(scenario: Scenario): Record<string, LatencyClass> {
   const overrides: Record<string, LatencyClass> = {};
   for (const task of scenario.tasks) {
-    for (const step of task.plan) if (step.latency) overrides[step.tool] = step.latency;
+    for (const step of task.plan) {
+      if (!step.latency) continue;
+      const current = overrides[step.tool];
+      if (current === undefined || LATENCY_CLASSES.indexOf(step.latency) > LATENCY_CLASSES.indexOf(current)) {
+        overrides[step.tool] = step.latency;
+      }
+    }
   }
   return overrides;
 }
