@@ -5,10 +5,12 @@ import { dataGenerationDomain } from "./domains/data-generation/index.ts";
 import { dataManagementDomain } from "./domains/data-management/index.ts";
 import { filesystemDomain } from "./domains/filesystem/index.ts";
 import { mathDomain } from "./domains/math/index.ts";
+import { messagingDomain } from "./domains/messaging/index.ts";
 import { socialDomain } from "./domains/social/index.ts";
 import { stringsDomain } from "./domains/strings/index.ts";
 import { ticketsDomain } from "./domains/tickets/index.ts";
 import { tradingDomain } from "./domains/trading/index.ts";
+import { vehicleDomain } from "./domains/vehicle/index.ts";
 
 /** Every domain asynctool ships, in listing order. Add a domain here and nowhere else. */
 export const DOMAINS: readonly AnyDomain[] = [
@@ -21,6 +23,8 @@ export const DOMAINS: readonly AnyDomain[] = [
   dataFormatDomain,
   dataGenerationDomain,
   dataManagementDomain,
+  vehicleDomain,
+  messagingDomain,
 ];
 
 /** The shipped catalog: tool names are unique across all domains (checked at start-up). */
