@@ -2,8 +2,10 @@ import { Command, CommanderError } from "commander";
 import { AsynctoolError } from "../core/errors.ts";
 import { conformanceCommand } from "./conformance.ts";
 import { datasetCommand } from "./dataset.ts";
+import { exportCommand } from "./export.ts";
 import { generateCommand } from "./generate.ts";
 import { listCommand } from "./list.ts";
+import { mergeCommand } from "./merge.ts";
 import { runCommand } from "./run.ts";
 import { validateCommand } from "./validate.ts";
 
@@ -15,6 +17,8 @@ const COMMANDS: Array<() => Command> = [
   generateCommand,
   validateCommand,
   datasetCommand,
+  mergeCommand,
+  exportCommand,
 ];
 
 export function buildProgram(): Command {
