@@ -96,9 +96,16 @@ function replayRecord(
       const names = Object.keys(tool.parameters.shape);
       if (values.length > names.length)
         throw new Error(`${values.length} arguments for ${names.length} parameters`);
-      const args = tool.parameters.parse(
+      const parsed = tool.parameters.safeParse(
         Object.fromEntries(values.map((value, index) => [names[index]!, value])),
       );
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map(
+          (issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`,
+        );
+        throw new Error(`invalid arguments: ${issues.join("; ")}`);
+      }
+      const args = parsed.data;
       const result = ourResultValue(tool.run(state, args, { time: 0 }));
       const fields = outputFields(record.tools.find((spec) => spec.name === call.name));
       const isRecord = result !== null && typeof result === "object" && !Array.isArray(result);

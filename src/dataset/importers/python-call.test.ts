@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PythonSyntaxError, parsePythonCall, parsePythonLiteral } from "./python-call.ts";
 
@@ -31,6 +32,13 @@ describe("parsePythonCall", () => {
     ],
   ])("%s", (text, expected) => {
     expect(parsePythonCall(text)).toEqual(expected);
+  });
+
+  it("keeps __proto__ as an ordinary key", () => {
+    const call = parsePythonCall("f(__proto__=1, d={'__proto__': 2})");
+    expect(Object.keys(call.kwargs)).toEqual(["__proto__", "d"]);
+    expect(Object.getPrototypeOf(call.kwargs)).toBe(Object.prototype);
+    expect(Object.entries(call.kwargs.d as object)).toEqual([["__proto__", 2]]);
   });
 });
 
@@ -152,5 +160,64 @@ describe("errors name the position", () => {
     expect((caught as PythonSyntaxError).position).toBe(position);
     expect((caught as Error).message).toMatch(message);
     expect((caught as Error).message).toContain(`at position ${position}`);
+  });
+});
+
+/** Python source for a JSON-like value, written the way Python's repr would. */
+function toPython(value: unknown): string {
+  if (value === null) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") {
+    // A whole double past 2^53 written without a point would be a Python int (read as bigint).
+    const text = String(value);
+    return Number.isSafeInteger(value) || /[.e]/.test(text) ? text : `${text}.0`;
+  }
+  if (typeof value === "string") {
+    const escaped = [...value]
+      .map((char) => {
+        const code = char.codePointAt(0)!;
+        if (char === "\\" || char === "'") return `\\${char}`;
+        if (char === "\n") return "\\n";
+        if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, "0")}`;
+        if (code > 0xffff) return `\\U${code.toString(16).padStart(8, "0")}`;
+        return char;
+      })
+      .join("");
+    return `'${escaped}'`;
+  }
+  if (Array.isArray(value)) return `[${value.map(toPython).join(", ")}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return `{${entries.map(([key, member]) => `${toPython(key)}: ${toPython(member)}`).join(", ")}}`;
+}
+
+describe("round trip: any literal written in Python syntax parses back to the same value", () => {
+  const number = fc.oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => (Object.is(value, -0) ? 0 : value)),
+  );
+  const leaf = fc.oneof(number, fc.string({ unit: "binary" }), fc.boolean(), fc.constant(null));
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small" },
+      leaf,
+      fc.array(tie("node")),
+      fc.dictionary(fc.string(), tie("node")),
+    ),
+  })).node;
+
+  it("as a keyword and a positional argument", () => {
+    fc.assert(
+      fc.property(value, (literal) => {
+        const source = toPython(literal);
+        expect(parsePythonLiteral(source)).toEqual(literal);
+        expect(parsePythonCall(`f(${source}, k=${source})`)).toEqual({
+          name: "f",
+          args: [literal],
+          kwargs: { k: literal },
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -210,7 +210,7 @@ class Parser {
       if (token.kind === "name" && this.isPunct("=", 1)) {
         if (Object.hasOwn(kwargs, token.text)) this.fail(`repeated keyword argument '${token.text}'`);
         this.index += 2;
-        kwargs[token.text] = this.value();
+        setOwn(kwargs, token.text, this.value());
       } else {
         if (Object.keys(kwargs).length > 0) this.fail("positional argument after keyword argument");
         args.push(this.value());
@@ -326,7 +326,7 @@ class Parser {
       if (isPair) {
         if (key !== null && typeof key === "object") this.fail("unhashable dict key", keyToken);
         this.index += 1;
-        dict[String(key)] = this.value();
+        setOwn(dict, String(key), this.value());
       } else {
         set.push(key);
       }
@@ -336,6 +336,11 @@ class Parser {
     this.expect("}");
     return kind === "set" ? set : dict;
   }
+}
+
+/** Set an own property even for keys like `__proto__`, which plain assignment would treat as the prototype. */
+function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Parse one call expression such as `sort('final_report.pdf')` or `lockDoors(unlock=False, door=['driver'])`. */
