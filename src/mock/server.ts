@@ -151,7 +151,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       throw new HttpError(400, (error as Error).message);
     }
     const decision = scheduler.decide(rules, { key, turn: replay.turn, scenario: replay.scenario.id });
-    if (sendHttpFault(response, decision, stats)) return;
+    if (sendHttpFault(response, decision, stats, body.stream === true)) return;
 
     let answer: AgentResponse = replay.response;
     if (decision.kind === "bad-arguments" || decision.kind === "unknown-tool") {
@@ -211,7 +211,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   };
 }
 
-function sendHttpFault(response: ServerResponse, decision: FaultDecision, stats: MockServerStats): boolean {
+function sendHttpFault(
+  response: ServerResponse,
+  decision: FaultDecision,
+  stats: MockServerStats,
+  stream: boolean,
+): boolean {
   switch (decision.kind) {
     case "rate-limit":
       stats.rateLimited += 1;
@@ -230,7 +235,15 @@ function sendHttpFault(response: ServerResponse, decision: FaultDecision, stats:
       return true;
     case "broken-body":
       stats.brokenBodies += 1;
-      sendJson(response, 200, { object: "chat.completion", choices: [] });
+      if (stream) {
+        // A stream that stops without a finish reason, as when a connection is cut.
+        response.writeHead(200, { "content-type": "text/event-stream" });
+        response.end(
+          `data: ${JSON.stringify({ object: "chat.completion.chunk", choices: [] })}\n\ndata: [DONE]\n\n`,
+        );
+      } else {
+        sendJson(response, 200, { object: "chat.completion", choices: [] });
+      }
       return true;
     default:
       return false;

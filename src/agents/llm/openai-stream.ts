@@ -78,8 +78,15 @@ export class ChunkAssembler {
     return this.#chunks;
   }
 
-  /** The equivalent non-streamed completion. */
+  /** The equivalent non-streamed completion; a stream that never finished is a retryable infra error. */
   completion(): Record<string, unknown> {
+    // Every server ends a complete stream with a finish reason; without one the stream was cut or
+    // was not a chat-completion stream at all, and an empty answer must not pass as the model's.
+    if (this.#finishReason === null) {
+      throw new InfraError(`stream ended without a finish reason after ${this.#chunks} chunk(s)`, {
+        retryable: true,
+      });
+    }
     const calls = [...this.#calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
     const message: Record<string, unknown> = { role: "assistant", content: this.#content };
     if (calls.length > 0) {

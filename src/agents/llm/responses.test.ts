@@ -188,3 +188,15 @@ describe("ChunkAssembler", () => {
     expect(() => new ChunkAssembler().add({ choices: "x" })).toThrow(InfraError);
   });
 });
+
+describe("ChunkAssembler on cut streams", () => {
+  it.each([
+    ["no chunks", []],
+    ["chunks without a finish reason", [{ choices: [{ index: 0, delta: { content: "Hal" } }] }]],
+    ["only an empty choices chunk", [{ choices: [] }]],
+  ])("%s: a retryable infra error, not an empty answer", (_label, chunks) => {
+    const assembler = new ChunkAssembler();
+    for (const chunk of chunks) assembler.add(chunk);
+    expect(() => assembler.completion()).toThrow(/without a finish reason/);
+  });
+});
