@@ -1,8 +1,10 @@
 import { Command, InvalidArgumentError } from "commander";
 import { REFERENCE_AGENTS, referenceAgent } from "../agents/reference/index.ts";
+import { BadInputError } from "../core/errors.ts";
 import { resolveCondition } from "../core/load-condition.ts";
 import { DEFAULT_CONDITION } from "../core/presets.ts";
 import { loadSplit, selectScenarios } from "../dataset/loader.ts";
+import { createGrader } from "../runner/grading-bridge.ts";
 import { withInterruptHandler } from "../runner/interrupt.ts";
 import { type AgentSpec, modelSpec, RunConfig, scenariosHash } from "../runner/plan.ts";
 import { createProgress } from "../runner/progress.ts";
@@ -123,7 +125,7 @@ Examples:
       if (options.resume !== undefined) {
         const given = PLAN_FLAGS.filter((flag) => this.getOptionValueSource(flag) === "cli");
         if (given.length > 0)
-          throw new InvalidArgumentError(
+          throw new BadInputError(
             `--resume continues the stored run as it was planned; drop ${given.map(flagName).join(", ")}`,
           );
       }
@@ -139,7 +141,7 @@ Examples:
           baseUrl: options.baseUrl,
           cacheFile: options.cache === true ? DEFAULT_CACHE_FILE : options.cache || undefined,
           traceOut: options.traceOut,
-          grade: null,
+          grade: createGrader(),
           progress: createProgress(process.stderr, { quiet: !options.progress }),
           signal,
         }),

@@ -1,42 +1,101 @@
-import type { AgentFactory } from "../agents/agent.ts";
-import { ADAPTER_VERSION } from "../agents/llm/adapter.ts";
+import { createHash } from "node:crypto";
+import type { Agent, AgentFactory, EpisodeInfo, Observation } from "../agents/agent.ts";
+import { type LlmAgentOptions, llmAgentFactory } from "../agents/llm/llm-agent.ts";
 import { referenceAgent } from "../agents/reference/index.ts";
-import { BadInputError } from "../core/errors.ts";
-import type { PlannedEpisode } from "./plan.ts";
-import { providerOf } from "./plan.ts";
-import { type AdaptiveLimiter, limitedFetch } from "./rate-limiter.ts";
+import type { AgentSpec, PlannedEpisode } from "./plan.ts";
+import { agentLabel, providerOf } from "./plan.ts";
+import type { AdaptiveLimiter } from "./rate-limiter.ts";
 import { redactUrl } from "./redact.ts";
 
 export interface AgentResolverOptions {
   limiters: ReadonlyMap<string, AdaptiveLimiter>;
-  /** Overrides the stored base URL of every model agent. */
+  /** Overrides the stored base URL of every model agent (the stored one may have been redacted). */
   baseUrl: string | undefined;
   env: NodeJS.ProcessEnv;
-  /** The fetch under the limiter (tests may inject one). */
-  fetch?: typeof fetch;
+  /** Extra adapter settings (tests shorten the retry policy, inject sleeps). */
+  adapter?: Partial<LlmAgentOptions>;
 }
 
-/** Spec → factory: reference agents by name, models through the LLM adapters behind the provider's limiter. */
-export function createAgentResolver(
-  options: AgentResolverOptions,
-): (episode: PlannedEpisode) => AgentFactory {
-  return (episode) => {
-    const spec = episode.agentSpec;
-    if (spec.kind === "reference") return referenceAgent(spec.name);
-    const limiter = options.limiters.get(providerOf(spec));
-    const fetchThrough = limiter ? limitedFetch(limiter, options.fetch ?? fetch) : (options.fetch ?? fetch);
-    void fetchThrough;
-    throw new BadInputError(`model ${spec.modelId}: model adapters are not wired into the runner yet`);
+export interface AgentResolver {
+  /** The factory for one planned episode. */
+  makeFactory(episode: PlannedEpisode): AgentFactory;
+  /** The response-cache key of one request, or null for agents that are never cached (reference agents). */
+  cacheKey(episode: PlannedEpisode): ((observation: Observation, info: EpisodeInfo) => string) | null;
+}
+
+/**
+ * Spec → factory. Reference agents by name. Models through the LLM adapters, one factory per
+ * model (its SDK client and connection pool are shared by every episode), behind the provider's
+ * shared limiter: each model turn takes a request slot, and every 429 the adapter's retry policy
+ * meets slows the whole provider down, so concurrent episodes back off together.
+ */
+export function createAgentResolver(options: AgentResolverOptions): AgentResolver {
+  const models = new Map<string, ReturnType<typeof llmAgentFactory>>();
+  const modelFactory = (spec: Extract<AgentSpec, { kind: "model" }>) => {
+    const label = agentLabel(spec);
+    let factory = models.get(label);
+    if (!factory) {
+      const limiter = options.limiters.get(providerOf(spec));
+      const baseUrl = options.baseUrl ?? spec.baseUrl;
+      factory = llmAgentFactory({
+        ...options.adapter,
+        modelId: spec.modelId,
+        ...(baseUrl === undefined ? {} : { baseUrl }),
+        ...(spec.stream ? { stream: true } : {}),
+        env: options.env,
+        onRetry: (info) => {
+          if (/\b429\b/.test(info.reason)) limiter?.onRateLimited(info.delayMs);
+          options.adapter?.onRetry?.(info);
+        },
+      });
+      models.set(label, factory);
+    }
+    return factory;
+  };
+  return {
+    makeFactory(episode) {
+      const spec = episode.agentSpec;
+      if (spec.kind === "reference") return referenceAgent(spec.name);
+      const factory = modelFactory(spec);
+      const limiter = options.limiters.get(providerOf(spec));
+      return limiter ? throughLimiter(factory, limiter) : factory;
+    },
+    cacheKey(episode) {
+      const spec = episode.agentSpec;
+      if (spec.kind === "reference") return null;
+      const adapter = modelFactory(spec).adapter;
+      // The adapter's own wire-request hash, plus the server: one model name on two servers may differ.
+      const url = options.baseUrl ?? spec.baseUrl;
+      const server = url === undefined ? "provider-default" : redactUrl(url);
+      return (observation, info) =>
+        createHash("sha256")
+          .update(
+            `${server}\u0000${adapter.requestHash({ messages: observation.messages, tools: info.tools })}`,
+          )
+          .digest("hex");
+    },
   };
 }
 
-/** What identifies a model's answers for the response cache; reference agents are never cached. */
-export function cacheIdentity(episode: PlannedEpisode): string | null {
-  const spec = episode.agentSpec;
-  if (spec.kind === "reference") return null;
-  return JSON.stringify({
-    adapter: ADAPTER_VERSION,
-    model: spec.modelId,
-    baseUrl: spec.baseUrl === undefined ? null : redactUrl(spec.baseUrl),
-  });
+function throughLimiter(factory: AgentFactory, limiter: AdaptiveLimiter): AgentFactory {
+  return {
+    name: factory.name,
+    create(context) {
+      const inner = factory.create(context);
+      const agent: Agent = {
+        name: inner.name,
+        async act(observation, signal) {
+          const release = await limiter.acquire(signal);
+          try {
+            const response = await inner.act(observation, signal);
+            limiter.onSuccess();
+            return response;
+          } finally {
+            release();
+          }
+        },
+      };
+      return agent;
+    },
+  };
 }

@@ -7,8 +7,13 @@ import { eventsOf, type TraceEvent } from "../core/trace.ts";
 import type { Scenario } from "../dataset/schema.ts";
 import { runEpisode } from "../env/episode.ts";
 import type { ToolCatalog } from "../tools/catalog.ts";
-import type { PlannedEpisode } from "./plan.ts";
-import { type CacheCounter, type ResponseCache, withResponseCache } from "./response-cache.ts";
+import type { AgentSpec, PlannedEpisode } from "./plan.ts";
+import {
+  type CacheCounter,
+  type RequestKeyOf,
+  type ResponseCache,
+  withResponseCache,
+} from "./response-cache.ts";
 import type { EpisodeRecord } from "./store.ts";
 import { episodeRetryDelayMs, episodeUsage } from "./usage.ts";
 
@@ -17,14 +22,14 @@ export type Grader = (input: {
   scenario: Scenario;
   condition: Condition;
   trace: TraceEvent[];
-  runSeed: number | undefined;
+  agentSpec: AgentSpec;
 }) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export interface AttemptContext {
   /** A fresh factory for one attempt (reference agent, or a model adapter bound to the provider limiter). */
   makeFactory: (episode: PlannedEpisode) => AgentFactory;
-  /** Identity for the response cache (model id, settings, adapter version); null = do not cache. */
-  cacheIdentity: (episode: PlannedEpisode) => string | null;
+  /** How to key the response cache for an episode's agent; null = never cached (reference agents). */
+  cacheKey: (episode: PlannedEpisode) => RequestKeyOf | null;
   cache: ResponseCache | null;
   grade: Grader | null;
   runSeed: number | undefined;
@@ -34,6 +39,7 @@ export interface AttemptContext {
   /** The tool catalog (default: every registered domain; tests use their own). */
   catalog?: ToolCatalog | undefined;
   onRetry: (episode: PlannedEpisode, attempt: number, delayMs: number, message: string) => void;
+  onGradeError: (episode: PlannedEpisode, message: string) => void;
 }
 
 export type AttemptOutcome =
@@ -62,10 +68,9 @@ export async function attemptEpisode(
   for (let attempt = 1; attempt <= context.maxAttempts; attempt++) {
     if (context.signal.aborted) return { kind: "aborted" };
     const counter: CacheCounter = { hits: 0, misses: 0 };
-    const identity = context.cacheIdentity(episode);
     let factory = context.makeFactory(episode);
-    if (context.cache && identity !== null)
-      factory = withResponseCache(factory, context.cache, identity, counter);
+    const keyOf = context.cache ? context.cacheKey(episode) : null;
+    if (context.cache && keyOf) factory = withResponseCache(factory, context.cache, keyOf, counter);
     const started = performance.now();
     let result: Awaited<ReturnType<typeof runEpisode>>;
     try {
@@ -86,7 +91,9 @@ export async function attemptEpisode(
     }
     const wallMs = performance.now() - started;
     const { summary, trace } = result;
-    if (summary.reason === "aborted") return { kind: "aborted" };
+    // An abort can surface as an infra error (the request was cut off): abandoned, not retried.
+    if (summary.reason === "aborted" || (summary.reason === "infra-error" && context.signal.aborted))
+      return { kind: "aborted" };
     if (summary.reason === "infra-error") {
       lastMessage = eventsOf(trace, "infra-error").at(-1)?.message ?? "infrastructure error";
       if (attempt === context.maxAttempts) break;
@@ -108,14 +115,7 @@ export async function attemptEpisode(
       }
       continue;
     }
-    const score = context.grade
-      ? await context.grade({
-          scenario: episode.scenarioData,
-          condition: episode.conditionData,
-          trace,
-          runSeed: context.runSeed,
-        })
-      : null;
+    const score = await gradeSafely(episode, trace, context);
     const usage = episodeUsage(episode.agentSpec, trace);
     return {
       kind: "done",
@@ -139,4 +139,24 @@ export async function attemptEpisode(
     };
   }
   return { kind: "infra-failed", attempts: context.maxAttempts, message: lastMessage };
+}
+
+/** A grader failure is a harness bug, but the episode is still kept (stored ungraded, re-gradable later). */
+async function gradeSafely(
+  episode: PlannedEpisode,
+  trace: TraceEvent[],
+  context: AttemptContext,
+): Promise<Record<string, unknown> | null> {
+  if (!context.grade) return null;
+  try {
+    return await context.grade({
+      scenario: episode.scenarioData,
+      condition: episode.conditionData,
+      trace,
+      agentSpec: episode.agentSpec,
+    });
+  } catch (error) {
+    context.onGradeError(episode, error instanceof Error ? error.message : String(error));
+    return null;
+  }
 }

@@ -81,7 +81,7 @@ function resultsTable(records: readonly EpisodeRecord[]): string {
   const scored = records.some((record) => record.score !== null);
   const priced = records.some((record) => record.inputTokens + record.outputTokens > 0);
   const headers = ["scenario", "agent", "condition", "trial", "makespan", "turns", "calls", "idle", "end"];
-  if (scored) headers.push("overall");
+  if (scored) headers.push("success", "AE");
   if (priced) headers.push("tokens", "cost $");
   const rows = records.map((record) => {
     const row: Array<string | number> = [
@@ -95,7 +95,11 @@ function resultsTable(records: readonly EpisodeRecord[]): string {
       record.summary.idleTicks,
       record.summary.reason,
     ];
-    if (scored) row.push(numberOrDash(record.score?.overall));
+    if (scored) {
+      const score = record.score as { success?: unknown; efficiency?: { asyncEfficiency?: unknown } } | null;
+      row.push(score?.success === undefined ? "-" : score.success ? "yes" : "no");
+      row.push(numberOrDash(score?.efficiency?.asyncEfficiency));
+    }
     if (priced)
       row.push(
         record.inputTokens + record.outputTokens,
@@ -106,17 +110,29 @@ function resultsTable(records: readonly EpisodeRecord[]): string {
   return formatTable(headers, rows);
 }
 
+/** The summary rows as a table; failure rates are listed compactly, only those above zero. */
 export function summaryTable(rows: readonly SummaryRow[]): string {
   const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== "failures");
-  const table = rows.map((row) =>
-    columns.map((column) => {
-      const value = (row as unknown as Record<string, unknown>)[column];
-      return typeof value === "number" ? Number(value.toFixed(3)) : value === null ? "-" : String(value);
-    }),
-  );
-  return formatTable(columns, table);
+  const hasFailures = rows.some((row) => row.failures !== undefined);
+  const table = rows.map((row) => {
+    const cells: Array<string | number> = columns.map((column) =>
+      numberOrDash(row[column], String(row[column])),
+    );
+    if (hasFailures) cells.push(failureList(row.failures));
+    return cells;
+  });
+  return formatTable(hasFailures ? [...columns, "failures (share of episodes)"] : columns, table);
 }
 
-function numberOrDash(value: unknown): string | number {
-  return typeof value === "number" ? Number(value.toFixed(3)) : "-";
+function failureList(failures: unknown): string {
+  if (failures === null || typeof failures !== "object") return "-";
+  const present = Object.entries(failures as Record<string, number>).filter(([, rate]) => rate > 0);
+  return present.length === 0
+    ? "none"
+    : present.map(([kind, rate]) => `${kind} ${rate.toFixed(2)}`).join(", ");
+}
+
+function numberOrDash(value: unknown, otherwise = "-"): string | number {
+  if (typeof value === "number") return Number(value.toFixed(3));
+  return value === null || value === undefined ? "-" : otherwise;
 }

@@ -2,19 +2,21 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { Agent, AgentFactory } from "../agents/agent.ts";
+import type { Agent, AgentFactory, EpisodeInfo, Observation } from "../agents/agent.ts";
 import { canonicalJson } from "../core/canonical-json.ts";
 import { AgentResponse, type CanonicalMessage, type ToolSpec } from "../core/messages.ts";
 
 /**
- * Model responses keyed by a hash of the request: the agent's identity (model id and sampling
- * settings), the tools offered and the whole conversation. A hit returns the stored response
+ * Model responses keyed by a hash of the request (for model agents: the adapter's hash of the
+ * exact wire body, plus the server), so the key covers the model, the tools offered and the whole
+ * conversation. A hit returns the stored response
  * without calling the model, so re-running a finished episode reproduces its trace exactly and
  * costs nothing. Lives in its own SQLite file so many runs (and `--no-store` runs) share it.
  */
 export const DEFAULT_CACHE_FILE = ".cache/asynctool/responses.sqlite";
 const CACHE_KEY_VERSION = 1;
 
+/** A generic request key for agents without an adapter hash (tests, custom agents). */
 export function requestKey(
   identity: string,
   tools: readonly ToolSpec[],
@@ -23,6 +25,8 @@ export function requestKey(
   const request = canonicalJson({ version: CACHE_KEY_VERSION, identity, tools, messages });
   return createHash("sha256").update(request).digest("hex");
 }
+
+export type RequestKeyOf = (observation: Observation, info: EpisodeInfo) => string;
 
 export class ResponseCache {
   readonly path: string;
@@ -53,8 +57,8 @@ export class ResponseCache {
     return parsed.success ? parsed.data : undefined;
   }
 
-  set(key: string, identity: string, response: AgentResponse): void {
-    this.#set.run(key, identity, JSON.stringify(response), new Date().toISOString());
+  set(key: string, agent: string, response: AgentResponse): void {
+    this.#set.run(key, agent, JSON.stringify(response), new Date().toISOString());
   }
 
   get size(): number {
@@ -79,7 +83,7 @@ export interface CacheCounter {
 export function withResponseCache(
   factory: AgentFactory,
   cache: ResponseCache,
-  identity: string,
+  keyOf: RequestKeyOf,
   counter: CacheCounter,
 ): AgentFactory {
   return {
@@ -89,7 +93,7 @@ export function withResponseCache(
       const agent: Agent = {
         name: inner.name,
         async act(observation, signal) {
-          const key = requestKey(identity, context.episode.tools, observation.messages);
+          const key = keyOf(observation, context.episode);
           const cached = cache.get(key);
           if (cached) {
             counter.hits += 1;
@@ -97,7 +101,7 @@ export function withResponseCache(
           }
           counter.misses += 1;
           const response = await inner.act(observation, signal);
-          cache.set(key, identity, response);
+          cache.set(key, factory.name, response);
           return response;
         },
       };

@@ -13,7 +13,7 @@ import { FatalRunError } from "./episode-attempts.ts";
 import { buildPlan, type PlannedEpisode, type RunConfig, scenariosHash } from "./plan.ts";
 import { silentProgress } from "./progress.ts";
 import { Redactor } from "./redact.ts";
-import { ResponseCache } from "./response-cache.ts";
+import { ResponseCache, requestKey } from "./response-cache.ts";
 import { type RunnerOptions, runPlan } from "./runner.ts";
 import { RunStore } from "./store.ts";
 
@@ -50,7 +50,7 @@ function options(makeFactory: (episode: PlannedEpisode) => AgentFactory, extra: 
     grade: null,
     retry: { baseMs: 1, maxMs: 5 },
     makeFactory,
-    cacheIdentity: () => null,
+    cacheKey: () => null,
     catalog: counterCatalog,
     ...extra,
   } satisfies RunnerOptions;
@@ -218,7 +218,13 @@ describe("runPlan", () => {
         };
       },
     };
-    const run = () => runPlan(options(() => submitter, { cache, cacheIdentity: () => "submitter-v1" }));
+    const run = () =>
+      runPlan(
+        options(() => submitter, {
+          cache,
+          cacheKey: () => (observation, info) => requestKey("submitter-v1", info.tools, observation.messages),
+        }),
+      );
     const first = await run();
     const callsAfterFirst = calls;
     const second = await run();

@@ -21,7 +21,7 @@ import type { EpisodeRecord, RunStore } from "./store.ts";
  * half-done.
  */
 export interface RunnerOptions
-  extends Omit<AttemptContext, "signal" | "onRetry" | "maxAttempts" | "runSeed"> {
+  extends Omit<AttemptContext, "signal" | "onRetry" | "onGradeError" | "maxAttempts" | "runSeed"> {
   config: RunConfig;
   plan: readonly PlannedEpisode[];
   store: RunStore | null;
@@ -68,6 +68,13 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
         redactor.text(
           `${episode.scenario} × ${episode.agent} × ${episode.condition} (t${episode.trial}): infrastructure error ` +
             `(${message}); running the episode again (attempt ${attempt + 1}/${config.maxEpisodeAttempts}) in ${(delayMs / 1000).toFixed(1)}s`,
+        ),
+      ),
+    onGradeError: (episode, message) =>
+      progress.note(
+        redactor.text(
+          `${episode.scenario} × ${episode.agent} × ${episode.condition} (t${episode.trial}): grading failed ` +
+            `(${message}); stored without a score`,
         ),
       ),
   };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { BadInputError } from "../core/errors.ts";
 import type { Scenario } from "../dataset/schema.ts";
-import { type AgentResolverOptions, cacheIdentity, createAgentResolver } from "./agent-resolver.ts";
+import { type AgentResolverOptions, createAgentResolver } from "./agent-resolver.ts";
 import type { Grader } from "./episode-attempts.ts";
 import { buildPlan, providerOf, type RunConfig, scenariosHash } from "./plan.ts";
 import type { Progress } from "./progress.ts";
@@ -52,8 +52,8 @@ export interface SessionRequest {
   progress: Progress;
   signal?: AbortSignal | undefined;
   retry?: { baseMs: number; maxMs: number } | undefined;
-  /** Extra knobs for model agents (tests inject a fetch). */
-  agentOptions?: Partial<AgentResolverOptions> | undefined;
+  /** Extra adapter settings for model agents (tests shorten retries). */
+  adapter?: AgentResolverOptions["adapter"] | undefined;
   env?: NodeJS.ProcessEnv | undefined;
 }
 
@@ -117,6 +117,12 @@ export async function runSession(request: SessionRequest): Promise<SessionResult
       limiters.set(provider, new AdaptiveLimiter({ maxInFlight }));
     }
   }
+  const resolver = createAgentResolver({
+    limiters,
+    baseUrl: request.baseUrl,
+    env,
+    ...(request.adapter ? { adapter: request.adapter } : {}),
+  });
   try {
     const outcome = await runPlan({
       config,
@@ -130,8 +136,8 @@ export async function runSession(request: SessionRequest): Promise<SessionResult
       cache,
       grade: request.grade,
       retry: request.retry ?? { baseMs: 2000, maxMs: 60_000 },
-      makeFactory: createAgentResolver({ ...request.agentOptions, limiters, baseUrl: request.baseUrl, env }),
-      cacheIdentity,
+      makeFactory: resolver.makeFactory,
+      cacheKey: resolver.cacheKey,
     });
     const rateLimited = [...limiters.values()].reduce((sum, limiter) => sum + limiter.stats.rateLimited, 0);
     return { ...outcome, runId: store?.runId ?? null, storeDir: store?.dir ?? null, config, rateLimited };

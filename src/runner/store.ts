@@ -173,8 +173,9 @@ export class RunStore {
     const insert = this.#db.prepare("INSERT INTO scenarios (id, hash, json) VALUES (?, ?, ?)");
     this.#db.transaction(() => {
       for (const scenario of scenarios) {
-        const json = canonicalJson(scenario);
-        const hash = createHash("sha256").update(json).digest("hex");
+        // Stored with its own key order (the environment's tool order follows it); compared canonically.
+        const json = JSON.stringify(scenario);
+        const hash = createHash("sha256").update(canonicalJson(scenario)).digest("hex");
         const known = find.get(scenario.id) as { hash: string } | undefined;
         if (!known) insert.run(scenario.id, hash, json);
         else if (known.hash !== hash)

@@ -1,11 +1,15 @@
+import { gradedSummary } from "./grading-bridge.ts";
 import type { EpisodeRecord } from "./store.ts";
 
 /**
- * One row per agent × condition, in first-seen order: episode count, the share that completed,
- * mean makespan and turns, and total tokens and cost. Grading's metrics join these rows when
- * episodes carry scores.
+ * One row per agent × condition, in first-seen order. When every episode is graded the row is
+ * grading's summary (issue 5's shape: episodes, overall, subtaskSuccess, stepF1, asyncEfficiency,
+ * speedup, failures) plus tokens and cost; otherwise the ungraded facts: the share of episodes
+ * that completed, mean makespan and turns, tokens and cost.
  */
-export interface SummaryRow {
+export type SummaryRow = Record<string, unknown> & { agent: string; condition: string; episodes: number };
+
+export interface UsageRow {
   agent: string;
   condition: string;
   episodes: number;
@@ -19,6 +23,21 @@ export interface SummaryRow {
 }
 
 export function summaryRows(records: readonly EpisodeRecord[]): SummaryRow[] {
+  const usage = usageRows(records);
+  const graded = gradedSummary(records.map((record) => record.score));
+  if (!graded) return usage as unknown as SummaryRow[];
+  return graded.map((row) => {
+    const facts = usage.find((entry) => entry.agent === row.agent && entry.condition === row.condition);
+    return {
+      ...row,
+      inputTokens: facts?.inputTokens ?? 0,
+      outputTokens: facts?.outputTokens ?? 0,
+      costUsd: facts?.costUsd ?? null,
+    };
+  });
+}
+
+export function usageRows(records: readonly EpisodeRecord[]): UsageRow[] {
   const groups = new Map<string, EpisodeRecord[]>();
   for (const record of records) {
     const key = JSON.stringify([record.agent, record.condition]);
