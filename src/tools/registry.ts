@@ -10,6 +10,7 @@ import { socialDomain } from "./domains/social/index.ts";
 import { stringsDomain } from "./domains/strings/index.ts";
 import { ticketsDomain } from "./domains/tickets/index.ts";
 import { tradingDomain } from "./domains/trading/index.ts";
+import { travelDomain } from "./domains/travel/index.ts";
 import { vehicleDomain } from "./domains/vehicle/index.ts";
 
 /** Every domain asynctool ships, in listing order. Add a domain here and nowhere else. */
@@ -25,6 +26,7 @@ export const DOMAINS: readonly AnyDomain[] = [
   dataManagementDomain,
   vehicleDomain,
   messagingDomain,
+  travelDomain,
 ];
 
 /** The shipped catalog: tool names are unique across all domains (checked at start-up). */
