@@ -5,7 +5,7 @@ import { LatencyClass } from "../core/latency.ts";
  * A reference to an earlier step's result: `s1.result` or `s1.result.path.to.field` (array
  * indices as numbers: `s2.result.orders.0.id`). References imply dependencies (DESIGN §5).
  */
-export const REF_PATTERN = /^([A-Za-z][\w-]*)\.result((?:\.[\w$-]+)*)$/;
+export const REF_PATTERN = /^([A-Za-z][\w-]*)\.result((?:\.[^.\s]+)*)$/;
 export const Ref = z.strictObject({
   $ref: z.string().regex(REF_PATTERN, "a reference looks like s1.result.field"),
 });

@@ -38,7 +38,10 @@ export class EagerAgent implements Agent {
       if (book.isSubmitted(task.id)) continue;
       const guesses = this.#guesses.get(task.id) as ReadonlyMap<string, unknown>;
       // Faulted calls come back as "todo": re-issue them, again without waiting for inputs.
-      for (const step of book.unrequestedSteps(task.id)) calls.push(book.call(task.id, step, guesses));
+      for (const step of book.unrequestedSteps(task.id)) {
+        const call = book.call(task.id, step, guesses);
+        if (call) calls.push(call);
+      }
       if (this.#started && book.isComplete(task.id)) calls.push(book.submit(task.id));
     }
     this.#started = true;

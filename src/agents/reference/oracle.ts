@@ -29,7 +29,10 @@ export class OracleAgent implements Agent {
         calls.push(book.submit(task.id));
         continue;
       }
-      for (const step of book.readySteps(task.id)) calls.push(book.call(task.id, step));
+      for (const step of book.readySteps(task.id)) {
+        const call = book.call(task.id, step);
+        if (call) calls.push(call);
+      }
     }
     if (calls.length === 0 && book.inFlight() > 0) calls.push(book.wait());
     return { text: null, toolCalls: calls };

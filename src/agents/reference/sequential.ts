@@ -30,7 +30,13 @@ export class SequentialAgent implements Agent {
         continue;
       }
       const [next] = book.readySteps(task.id);
-      if (next) calls.push(book.call(task.id, next));
+      const call = next ? book.call(task.id, next) : undefined;
+      if (call) {
+        calls.push(call);
+        break;
+      }
+      // The step was given up (unresolvable input): stay on this task next turn.
+      if (next) return { text: null, toolCalls: calls };
       break;
     }
     return { text: null, toolCalls: calls };

@@ -1,6 +1,6 @@
 import type { Feedback } from "../../agents/agent.ts";
 import type { ToolCallRequest } from "../../core/messages.ts";
-import { resolveRefs, stepPredecessors } from "../../dataset/refs.ts";
+import { RefError, resolveRefs, stepPredecessors } from "../../dataset/refs.ts";
 import type { Step, Task } from "../../dataset/schema.ts";
 import { SUBMIT_TOOL, WAIT_TOOL } from "../../env/control-tools.ts";
 
@@ -97,11 +97,22 @@ export class StepBook {
     return this.#submitted.has(taskId);
   }
 
-  /** A call for `step` with arguments resolved from delivered results (or from `known` values, for agents that guess). */
-  call(taskId: string, step: Step, known?: ReadonlyMap<string, unknown>): ToolCallRequest {
-    const args = resolveRefs(step.args, known ?? (this.#results.get(taskId) as Map<string, unknown>));
-    const request = this.#request(step.tool, args);
+  /**
+   * A call for `step` with arguments resolved from delivered results (or from `known` values, for
+   * agents that guess). When an input cannot be resolved (an earlier step returned an error), the
+   * step is given up as failed and no call is made: the grader will see the task fail.
+   */
+  call(taskId: string, step: Step, known?: ReadonlyMap<string, unknown>): ToolCallRequest | undefined {
     const entry = this.#entry(taskId, step.id);
+    let args: unknown;
+    try {
+      args = resolveRefs(step.args, known ?? (this.#results.get(taskId) as Map<string, unknown>));
+    } catch (error) {
+      if (!(error instanceof RefError)) throw error;
+      this.#finish(entry, { error: error.message });
+      return undefined;
+    }
+    const request = this.#request(step.tool, args);
     entry.status = "requested";
     this.#byRequest.set(request.id, entry);
     return request;
