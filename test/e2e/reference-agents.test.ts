@@ -120,7 +120,7 @@ describe("race semantics on trading state", () => {
   ) => {
     const { trace } = await runEpisode({ scenario, condition, agent: script(turns) });
     const info = eventsOf(trace, "tool-complete").find((event) => event.tool === "get_account_info");
-    return (info?.result as { balance: number }).balance;
+    return (info?.result as { balance: number } | undefined)?.balance;
   };
 
   it("a read that completes after a write sees the write, even if issued later", async () => {
