@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../core/canonical-json.ts";
 import { createCatalog } from "../../tools/catalog.ts";
 import { messagingDomain } from "../../tools/domains/messaging/index.ts";
+import { tradingDomain } from "../../tools/domains/trading/index.ts";
 import { vehicleDomain } from "../../tools/domains/vehicle/index.ts";
 import { buildWorld } from "../../tools/world.ts";
 import { orderDependence, resourceClash } from "../evolution/filters.ts";
@@ -10,9 +12,10 @@ import { generateSingleTasks, isErrorResult, type PoolTask } from "../single-tas
 import { scenarioProblems } from "../validate-scenario.ts";
 import type { DomainGenerator } from "./contract.ts";
 import { messagingGenerator } from "./messaging.ts";
+import { tradingGenerator } from "./trading.ts";
 import { vehicleGenerator } from "./vehicle.ts";
 
-const catalog = createCatalog([vehicleDomain, messagingDomain]);
+const catalog = createCatalog([vehicleDomain, messagingDomain, tradingDomain]);
 
 /**
  * Per domain: the generator and the least share of same-domain task pairs that must survive the
@@ -21,6 +24,7 @@ const catalog = createCatalog([vehicleDomain, messagingDomain]);
 const CASES: Array<{ generator: DomainGenerator; minComposable: number }> = [
   { generator: vehicleGenerator, minComposable: 0.6 },
   { generator: messagingGenerator, minComposable: 0.15 },
+  { generator: tradingGenerator, minComposable: 0.5 },
 ];
 
 const pools = new Map<string, PoolTask[]>();
@@ -60,6 +64,11 @@ describe.each(CASES)("$generator.domain generator", ({ generator, minComposable 
     expect(new Set(pool.map((entry) => entry.task.origin))).toEqual(
       new Set(generator.templates.map((template) => template.id)),
     );
+    // The pipeline's dedupe also tells tasks apart by latency profile; count them without it.
+    const plans = pool.map((entry) =>
+      canonicalJson([entry.task.plan.map(({ latency: _latency, ...step }) => step), entry.task.answer]),
+    );
+    expect(new Set(plans).size).toBeGreaterThanOrEqual(30);
     for (const entry of pool) {
       expect(entry.task.plan.length).toBeGreaterThanOrEqual(1);
       expect(entry.task.plan.length).toBeLessThanOrEqual(8);

@@ -21,7 +21,20 @@ const TEXTS = [
   "The meeting moved to 3 pm.",
   "Don't forget the team photo tomorrow.",
 ];
-const KEYWORDS = ["file", "upload", "connect", "Alice", "name", "could", "invoice", "meeting"];
+const KEYWORDS = [
+  "file",
+  "upload",
+  "connect",
+  "Alice",
+  "name",
+  "could",
+  "you",
+  "want to",
+  "the file",
+  "invoice",
+  "meeting",
+  "lunch",
+];
 const FIRST_NAMES = ["Priya", "Tomas", "Yuki", "Amara", "Lars", "Noor", "Mateo", "Ingrid"];
 
 /** `count` distinct users in random order. */
@@ -56,22 +69,31 @@ const templates: TaskTemplate[] = [
     build: (rng) => {
       const [user] = users(rng, 1) as [string];
       const counted = rng.next() < 0.5;
+      const checkFirst = rng.next() < 0.5;
+      const check = checkFirst ? [{ id: "s0", tool: "message_get_login_status", args: {} }] : [];
       return {
         instruction: phrase(
           rng,
           [
-            "Log in as {user} (look up the id first) and tell me {what} according to the message statistics.",
-            "Find {user}'s user id, sign in with it, then read the message stats: {what}?",
-            "Sign in to the messenger as {user} and check the statistics for {what}.",
+            "{check}Log in as {user} (look up the id first) and tell me {what} according to the message statistics.",
+            "{check}Find {user}'s user id, sign in with it, then read the message stats: what is {what}?",
+            "{check}Sign in to the messenger as {user} and check the statistics for {what}.",
           ],
           {
             user,
-            what: counted ? "how many messages there are" : "how many distinct contacts received them",
+            check: checkFirst ? "First check whether anyone is logged in. " : "",
+            what: counted ? "the number of messages" : "the number of distinct receivers",
           },
         ),
         plan: [
+          ...check,
           { id: "s1", tool: "get_user_id", args: { user } },
-          { id: "s2", tool: "message_login", args: { user_id: ref("s1.result.user_id") } },
+          {
+            id: "s2",
+            tool: "message_login",
+            args: { user_id: ref("s1.result.user_id") },
+            ...(checkFirst ? { after: ["s0"] } : {}),
+          },
           { id: "s3", tool: "get_message_stats", args: {}, after: ["s2"] },
         ],
         answer: ref(counted ? "s3.result.stats.received_count" : "s3.result.stats.total_contacts"),

@@ -217,7 +217,16 @@ const templates: TaskTemplate[] = [
     id: "vehicle/tire-service",
     pattern: "chain",
     build: (rng) => {
-      const label = rng.pick(["Tyre service", "Pressure check", "Next stop", "Tyre shop"]);
+      const label = rng.pick([
+        "Tyre service",
+        "Pressure check",
+        "Next stop",
+        "Tyre shop",
+        "Detour",
+        "Service stop",
+        "Tyres first",
+        "Quick check",
+      ]);
       return {
         instruction: phrase(
           rng,
@@ -304,7 +313,7 @@ const templates: TaskTemplate[] = [
   },
   {
     id: "vehicle/sensor-readings",
-    pattern: "chain",
+    pattern: "mixed",
     build: (rng) => {
       // Both readings draw from the car's one random stream, so they are ordered.
       const speedFirst = rng.next() < 0.5;
@@ -315,19 +324,26 @@ const templates: TaskTemplate[] = [
       const order = speedFirst
         ? "the current speed, then the outside temperature"
         : "the outside temperature, then the current speed";
+      const [option, part] = rng.pick([
+        ["battery", "battery"],
+        ["engine", "engine"],
+        ["headlights", "headlights"],
+        ["brakePedal", "brake pedal"],
+      ] as const);
       return {
         instruction: phrase(
           rng,
           [
-            "Read {order}, one after the other, and tell me the {wanted}.",
-            "Take two sensor readings in this order: {order}. I need the {wanted}.",
-            "First {order}; report the {wanted}.",
+            "Read {order}, one after the other, and tell me the {wanted}. Also show the {part} status.",
+            "Take two sensor readings in this order: {order}. I need the {wanted}; meanwhile display the {part} status.",
+            "Show me the {part} status, and read {order}; report the {wanted}.",
           ],
-          { order, wanted: answerSpeed ? "speed" : "temperature" },
+          { order, part, wanted: answerSpeed ? "speed" : "temperature" },
         ),
         plan: [
           { id: "s1", tool: first, args: {} },
           { id: "s2", tool: second, args: {}, after: ["s1"] },
+          { id: "s3", tool: "displayCarStatus", args: { option } },
         ],
         answer: ref(
           (speedFirst === answerSpeed ? "s1" : "s2") +
