@@ -7,11 +7,13 @@ import { generateCommand } from "./generate.ts";
 import { listCommand } from "./list.ts";
 import { mergeCommand } from "./merge.ts";
 import { runCommand } from "./run.ts";
+import { scoreCommand } from "./score.ts";
 import { validateCommand } from "./validate.ts";
 
 /** Every command, one file each. Add a command here and nowhere else. */
 const COMMANDS: Array<() => Command> = [
   runCommand,
+  scoreCommand,
   listCommand,
   conformanceCommand,
   generateCommand,
