@@ -7,7 +7,7 @@ import { type BenchResult, median } from "./stats.ts";
 
 /**
  * Harness overhead: oracle episodes per second over every scenario × async condition, on one core
- * (this process). Trace validation stays on, as in real runs.
+ * (this process), as in real runs (per-event trace validation off; see docs/decisions/0004).
  */
 export async function benchEpisodes(
   options: { repeats?: number; minMs?: number } = {},

@@ -14,15 +14,43 @@ export function scenarioDomains(scenario: Scenario, catalog: ToolCatalog): strin
   return catalog.domains.map((domain) => domain.name).filter((name) => used.has(name));
 }
 
-/** Every tool offered in an episode: the tools of the scenario's domains, then the control tools. */
-export function offeredToolSpecs(scenario: Scenario, catalog: ToolCatalog): ToolSpec[] {
-  const specs: ToolSpec[] = [];
-  for (const name of scenarioDomains(scenario, catalog)) {
-    for (const tool of catalog.getDomain(name).tools) {
-      specs.push({ name: tool.name, description: tool.description, parameters: toolJsonSchema(tool) });
-    }
+const specCache = new WeakMap<ToolCatalog, Map<string, readonly ToolSpec[]>>();
+
+/**
+ * Every tool offered in an episode: the tools of the scenario's domains, then the control tools.
+ * Cached per catalog and domain set (specs are frozen: building JSON Schemas is the costliest part
+ * of starting an episode).
+ */
+export function offeredToolSpecs(scenario: Scenario, catalog: ToolCatalog): readonly ToolSpec[] {
+  const domains = scenarioDomains(scenario, catalog);
+  let byDomains = specCache.get(catalog);
+  if (!byDomains) {
+    byDomains = new Map();
+    specCache.set(catalog, byDomains);
   }
-  return [...specs, ...CONTROL_TOOL_SPECS];
+  const key = domains.join("\u0000");
+  let specs = byDomains.get(key);
+  if (!specs) {
+    const built: ToolSpec[] = [];
+    for (const name of domains) {
+      for (const tool of catalog.getDomain(name).tools) {
+        built.push(
+          deepFreeze({ name: tool.name, description: tool.description, parameters: toolJsonSchema(tool) }),
+        );
+      }
+    }
+    specs = Object.freeze([...built, ...CONTROL_TOOL_SPECS]);
+    byDomains.set(key, specs);
+  }
+  return specs;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Default turn budget: 4 × gold steps + 10 (DESIGN §4.2). */

@@ -105,6 +105,7 @@ describe("environment invariants under random agents", () => {
           condition,
           agent: scriptedAgent(script),
           catalog: counterCatalog,
+          validateTrace: true,
         });
         checkInvariants(trace);
       }),

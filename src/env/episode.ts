@@ -31,7 +31,11 @@ export interface EpisodeOptions {
   catalog?: ToolCatalog;
   clock?: Clock;
   signal?: AbortSignal;
-  /** Validate every event against the trace schema (on by default; benchmarks may switch it off). */
+  /**
+   * Validate every event against the trace schema as it is emitted. Off by default: emission is
+   * typed, and traces are validated where they cross a boundary (loading, re-grading); the
+   * property tests switch it on. See docs/decisions/0004.
+   */
   validateTrace?: boolean;
   onEvent?: (event: TraceEvent) => void;
 }
@@ -65,7 +69,7 @@ export async function runEpisode(options: EpisodeOptions): Promise<EpisodeResult
     options.clock ??
     (condition.wallClockMsPerTick ? new SleepingClock(condition.wallClockMsPerTick) : new VirtualClock());
   const recorder = new TraceRecorder({
-    ...(options.validateTrace === undefined ? {} : { validate: options.validateTrace }),
+    validate: options.validateTrace ?? false,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   const world = buildWorld(

@@ -64,12 +64,19 @@ export function defineTool<State, Shape extends z.ZodRawShape>(definition: {
   } as Tool<State, z.ZodObject<Shape>>;
 }
 
-/** JSON Schema for a tool's parameters, as every provider API wants it. */
+const schemaCache = new WeakMap<AnyTool, Record<string, unknown>>();
+
+/** JSON Schema for a tool's parameters, as every provider API wants it. Computed once per tool. */
 export function toolJsonSchema(tool: AnyTool): Record<string, unknown> {
-  const schema = z.toJSONSchema(tool.parameters, { target: "draft-2020-12", io: "input" }) as Record<
-    string,
-    unknown
-  >;
-  delete schema.$schema;
-  return schema;
+  let schema = schemaCache.get(tool);
+  if (!schema) {
+    schema = z.toJSONSchema(tool.parameters, { target: "draft-2020-12", io: "input" }) as Record<
+      string,
+      unknown
+    >;
+    delete schema.$schema;
+    schemaCache.set(tool, schema);
+  }
+  // A deep copy, so no caller can change the cached schema.
+  return structuredClone(schema);
 }
