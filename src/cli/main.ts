@@ -6,6 +6,7 @@ import { exportCommand } from "./export.ts";
 import { generateCommand } from "./generate.ts";
 import { listCommand } from "./list.ts";
 import { mergeCommand } from "./merge.ts";
+import { mockServerCommand } from "./mock-server.ts";
 import { runCommand } from "./run.ts";
 import { scoreCommand } from "./score.ts";
 import { validateCommand } from "./validate.ts";
@@ -21,6 +22,7 @@ const COMMANDS: Array<() => Command> = [
   datasetCommand,
   mergeCommand,
   exportCommand,
+  mockServerCommand,
 ];
 
 export function buildProgram(): Command {

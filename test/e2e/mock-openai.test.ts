@@ -2,7 +2,9 @@
  * End to end through real HTTP with the official `openai` SDK: llmAgentFactory → mock server →
  * reference-agent policies, on the shipped examples split, graded by the real grader.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AgentFactory } from "../../src/agents/agent.ts";
 import { llmAgentFactory } from "../../src/agents/llm/llm-agent.ts";
 import { referenceAgent } from "../../src/agents/reference/index.ts";
@@ -36,6 +38,8 @@ const counter: World = {
   ],
 };
 const examples = (): World => ({ name: "examples", catalog: REGISTRY, scenarios: loadSplit("examples") });
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const preset = (name: string): Condition => {
   const found = findPreset(name);
@@ -261,5 +265,38 @@ describe("provider faults", () => {
     expect(message).not.toContain("SECRET");
     expect(JSON.stringify(error)).not.toContain("SECRET");
     expect(guarded.stats().requests).toBe(1);
+  });
+});
+
+describe("asynctool mock-server (the CLI command)", () => {
+  it("serves the examples split until SIGTERM; an SDK episode against it completes", async () => {
+    const child = spawn(
+      process.execPath,
+      ["bin/asynctool.js", "mock-server", "--port", "0", "--policy", "sequential"],
+      {
+        cwd: REPO_ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (part: Buffer) => {
+      output += part.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      await vi.waitFor(() => expect(output).toMatch(/listening on (\S+)/), { timeout: 20_000, interval: 50 });
+      const url = /listening on (\S+)/.exec(output)?.[1] as string;
+      expect(output).toMatch(/default policy sequential, \d+ scenarios from examples/);
+      const world = examples();
+      const scenario = world.scenarios[0] as Scenario;
+      const factory = llmAgentFactory({ modelId: "openai-compatible:anything", baseUrl: url, env: {} });
+      const result = await episode(world, scenario, realistic, factory);
+      const direct = await episode(world, scenario, realistic, referenceAgent("sequential", world.catalog));
+      expect(behaviour(result.trace)).toEqual(behaviour(direct.trace));
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/mock server stopped: \d+ requests/);
   });
 });

@@ -1,3 +1,6 @@
+import Anthropic from "@anthropic-ai/sdk";
+import { ApiError } from "@google/genai";
+import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { AsynctoolError, InfraError } from "../../core/errors.ts";
 import {
@@ -40,6 +43,20 @@ describe("classifyFailure", () => {
     ],
     ["retryable infra", new InfraError("bad body", { retryable: true }), "retry"],
     ["harness bug", new RangeError("oops"), "fail"],
+    // The SDKs' own error objects.
+    ["openai connection", new OpenAI.APIConnectionError({ message: "x" }), "retry"],
+    ["openai timeout", new OpenAI.APIConnectionTimeoutError(), "retry"],
+    ["openai 429", OpenAI.APIError.generate(429, { message: "slow" }, undefined, new Headers()), "retry"],
+    ["openai 401", OpenAI.APIError.generate(401, { message: "key" }, undefined, new Headers()), "fatal"],
+    ["anthropic connection", new Anthropic.APIConnectionError({ message: "x" }), "retry"],
+    [
+      "anthropic 529",
+      Anthropic.APIError.generate(529, { message: "busy" }, undefined, new Headers()),
+      "retry",
+    ],
+    ["anthropic 400", Anthropic.APIError.generate(400, { message: "bad" }, undefined, new Headers()), "fail"],
+    ["gemini 503", new ApiError({ message: "unavailable", status: 503 }), "retry"],
+    ["gemini 403", new ApiError({ message: "denied", status: 403 }), "fatal"],
   ])("%s → %s", (_label, error, action) => {
     expect(classifyFailure(error).action).toBe(action);
   });

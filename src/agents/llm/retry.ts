@@ -70,15 +70,18 @@ export function classifyFailure(error: unknown, signal?: AbortSignal): Failure {
     }
     return { action: "fail", reason: `HTTP ${status}: ${error.message}`, status };
   }
-  if (CONNECTION_ERRORS.has(error.name) || error.name === "TimeoutError" || error.name === "AbortError") {
-    return { action: "retry", reason: error.name === "APIConnectionError" ? "connection error" : "timeout" };
+  // SDK error classes do not always set `name`; their constructor names are stable.
+  const kind = CONNECTION_ERRORS.has(error.constructor.name) ? error.constructor.name : error.name;
+  if (CONNECTION_ERRORS.has(kind) || kind === "TimeoutError" || kind === "AbortError") {
+    return { action: "retry", reason: kind === "APIConnectionError" ? "connection error" : "timeout" };
   }
   const code = errorCode(error) ?? errorCode(error.cause);
   if (code && NETWORK_CODES.has(code)) return { action: "retry", reason: `network error ${code}` };
   if (error instanceof TypeError && error.message === "fetch failed")
     return { action: "retry", reason: "network error" };
   // An SDK error without a status is an error event inside a stream: the provider's, so retried.
-  if (SDK_API_ERRORS.has(error.name)) return { action: "retry", reason: `stream error: ${error.message}` };
+  if (SDK_API_ERRORS.has(error.name) || SDK_API_ERRORS.has(error.constructor.name))
+    return { action: "retry", reason: `stream error: ${error.message}` };
   return { action: "fail", reason: error.message };
 }
 
