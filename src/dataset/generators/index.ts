@@ -1,6 +1,13 @@
 import type { DomainGenerator } from "./contract.ts";
+import { dataFormatGenerator } from "./data-format.ts";
+import { dataGenerationGenerator } from "./data-generation.ts";
+import { dataManagementGenerator } from "./data-management.ts";
+import { filesystemGenerator } from "./filesystem.ts";
 import { mathGenerator } from "./math.ts";
 import { messagingGenerator } from "./messaging.ts";
+import { socialGenerator } from "./social.ts";
+import { stringsGenerator } from "./strings.ts";
+import { ticketsGenerator } from "./tickets.ts";
 import { tradingGenerator } from "./trading.ts";
 import { vehicleGenerator } from "./vehicle.ts";
 
@@ -10,4 +17,11 @@ export const GENERATORS: readonly DomainGenerator[] = [
   vehicleGenerator,
   messagingGenerator,
   tradingGenerator,
+  filesystemGenerator,
+  socialGenerator,
+  ticketsGenerator,
+  stringsGenerator,
+  dataFormatGenerator,
+  dataGenerationGenerator,
+  dataManagementGenerator,
 ];
