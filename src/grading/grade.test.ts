@@ -3,7 +3,7 @@ import type { AgentFactory } from "../agents/agent.ts";
 import { eagerFactory } from "../agents/reference/eager.ts";
 import { forgetfulFactory, oracleFactory } from "../agents/reference/oracle.ts";
 import { sequentialFactory } from "../agents/reference/sequential.ts";
-import { BadInputError } from "../core/errors.ts";
+import { BadInputError, InfraError } from "../core/errors.ts";
 import { CONDITION_PRESETS } from "../core/presets.ts";
 import { Trace } from "../core/trace.ts";
 import { stepPredecessors } from "../dataset/refs.ts";
@@ -14,7 +14,8 @@ import { counterScenario } from "../env/testing/counter-scenarios.ts";
 import { FAILURE_KINDS } from "./failure-types.ts";
 import { gradeEpisode, gradeTrace } from "./grade.ts";
 import { EpisodeScore } from "./score-schema.ts";
-import { preset } from "./testing/scripted.ts";
+import { summarize } from "./summarize.ts";
+import { get, preset, scriptedFactory } from "./testing/scripted.ts";
 import { gradingSuites } from "./testing/suites.ts";
 
 // At least the counter scenario and four examples: a suite that shrank to nothing would prove nothing.
@@ -199,5 +200,32 @@ describe("re-grading", () => {
       price,
     });
     expect(silent.efficiency).toMatchObject({ inputTokens: null, cost: null });
+  });
+
+  it("keeps an infra-error episode apart: not a success, left out of the summary", async () => {
+    const scenario = counterScenario();
+    const condition = preset("async-round");
+    const script = scriptedFactory([[get("a")]]);
+    const failing = {
+      name: "flaky",
+      create: (context: Parameters<typeof script.create>[0]) => {
+        const inner = script.create(context);
+        let turn = 0;
+        return {
+          name: "flaky",
+          act: (observation: Parameters<typeof inner.act>[0]) => {
+            turn += 1;
+            if (turn > 1) throw new InfraError("provider down");
+            return inner.act(observation);
+          },
+        };
+      },
+    };
+    const { trace } = await runEpisode({ scenario, condition, agent: failing, catalog: counterCatalog });
+    const score = await gradeEpisode({ scenario, condition, trace, catalog: counterCatalog });
+    expect(score).toMatchObject({ infraError: true, success: false, reason: "infra-error" });
+    expect(summarize([score])).toEqual([
+      expect.objectContaining({ agent: "flaky", episodes: 0, overall: null }),
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { oracleFactory } from "../agents/reference/oracle.ts";
 import { sequentialFactory } from "../agents/reference/sequential.ts";
 import { canonicalJson } from "../core/canonical-json.ts";
@@ -8,7 +9,7 @@ import type { ToolCatalog } from "../tools/catalog.ts";
 import type { ReferenceTimes } from "./efficiency.ts";
 
 const cache = new WeakMap<ToolCatalog, Map<string, Promise<ReferenceTimes | null>>>();
-const scenarioKeys = new WeakMap<Scenario, string>();
+const objectKeys = new WeakMap<object, string>();
 
 /**
  * T_opt and T_seq (DESIGN §6.7): the oracle and sequential agents run through the real
@@ -28,7 +29,7 @@ export function referenceTimes(
     perCatalog = new Map();
     cache.set(catalog, perCatalog);
   }
-  const key = [scenarioKey(scenario), canonicalJson(condition), episode.trial, episode.seed].join("\u0000");
+  const key = [digestOf(scenario), digestOf(condition), episode.trial, episode.seed].join("\u0000");
   let pending = perCatalog.get(key);
   if (!pending) {
     pending = runReferences(scenario, condition, episode, catalog);
@@ -53,11 +54,12 @@ async function runReferences(
   return { tOpt: oracle.summary.makespan, tSeq: sequential.summary.makespan };
 }
 
-function scenarioKey(scenario: Scenario): string {
-  let key = scenarioKeys.get(scenario);
+/** A content digest per object (memoised), so the cache keys stay small however large the scenario. */
+function digestOf(value: object): string {
+  let key = objectKeys.get(value);
   if (key === undefined) {
-    key = canonicalJson(scenario);
-    scenarioKeys.set(scenario, key);
+    key = createHash("sha256").update(canonicalJson(value)).digest("hex");
+    objectKeys.set(value, key);
   }
   return key;
 }
