@@ -3,6 +3,7 @@ import { canonicalJson } from "../../core/canonical-json.ts";
 import { createCatalog } from "../../tools/catalog.ts";
 import { messagingDomain } from "../../tools/domains/messaging/index.ts";
 import { tradingDomain } from "../../tools/domains/trading/index.ts";
+import { travelDomain } from "../../tools/domains/travel/index.ts";
 import { vehicleDomain } from "../../tools/domains/vehicle/index.ts";
 import { buildWorld } from "../../tools/world.ts";
 import { orderDependence, resourceClash } from "../evolution/filters.ts";
@@ -13,9 +14,10 @@ import { scenarioProblems } from "../validate-scenario.ts";
 import type { DomainGenerator } from "./contract.ts";
 import { messagingGenerator } from "./messaging.ts";
 import { tradingGenerator } from "./trading.ts";
+import { travelGenerator } from "./travel.ts";
 import { vehicleGenerator } from "./vehicle.ts";
 
-const catalog = createCatalog([vehicleDomain, messagingDomain, tradingDomain]);
+const catalog = createCatalog([vehicleDomain, messagingDomain, tradingDomain, travelDomain]);
 
 /**
  * Per domain: the generator and the least share of same-domain task pairs that must survive the
@@ -25,6 +27,7 @@ const CASES: Array<{ generator: DomainGenerator; minComposable: number }> = [
   { generator: vehicleGenerator, minComposable: 0.6 },
   { generator: messagingGenerator, minComposable: 0.15 },
   { generator: tradingGenerator, minComposable: 0.5 },
+  { generator: travelGenerator, minComposable: 0.5 },
 ];
 
 const pools = new Map<string, PoolTask[]>();

@@ -9,6 +9,7 @@ import { socialGenerator } from "./social.ts";
 import { stringsGenerator } from "./strings.ts";
 import { ticketsGenerator } from "./tickets.ts";
 import { tradingGenerator } from "./trading.ts";
+import { travelGenerator } from "./travel.ts";
 import { vehicleGenerator } from "./vehicle.ts";
 
 /** One seeded task generator per domain. Add a generator here and nowhere else. */
@@ -24,4 +25,5 @@ export const GENERATORS: readonly DomainGenerator[] = [
   dataFormatGenerator,
   dataGenerationGenerator,
   dataManagementGenerator,
+  travelGenerator,
 ];

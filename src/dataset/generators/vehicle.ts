@@ -23,6 +23,9 @@ const ROUTES: ReadonlyArray<[string, string]> = [
 ];
 const STREETS = ["Elm Street", "Harbor Road", "Birch Lane", "Quarry Way", "Mill Avenue", "Orchard Drive"];
 const STATES = ["CA", "OR", "WA", "NV", "AZ"];
+/** A fixed state per city, so an address never moves a city between states. */
+const stateOf = (city: string) =>
+  city === "San Francisco" ? "CA" : (STATES[city.length % STATES.length] as string);
 const DOORS = ["driver", "passenger", "rear_left", "rear_right"] as const;
 const REMINDERS = [
   "Pick up groceries",
@@ -82,7 +85,7 @@ const templates: TaskTemplate[] = [
     pattern: "mixed",
     build: (rng) => {
       const [from, to] = route(rng);
-      const address = `${rng.int(10, 990)} ${rng.pick(STREETS)}, ${to}, ${rng.pick(STATES)}`;
+      const address = `${rng.int(10, 990)} ${rng.pick(STREETS)}, ${to}, ${stateOf(to)}`;
       return {
         instruction: phrase(
           rng,
@@ -196,11 +199,11 @@ const templates: TaskTemplate[] = [
         instruction: phrase(
           rng,
           [
-            "We're parking: engage the parking brake, switch the headlights to {mode} and put '{reminder}' on the display. Confirm the parking brake status.",
-            "Three things at once: set the headlights {mode}, show the note '{reminder}', and engage the parking brake — then tell me what the parking brake status reads.",
-            "Engage the parking brake and check its status; also turn the headlights {mode} and display the reminder '{reminder}'.",
+            "We're parking: engage the parking brake, switch the headlights {lights} and put '{reminder}' on the display. Confirm the parking brake status.",
+            "Three things at once: set the headlights {lights}, show the note '{reminder}', and engage the parking brake — then tell me what the parking brake status reads.",
+            "Engage the parking brake and check its status; also turn the headlights {lights} and display the reminder '{reminder}'.",
           ],
-          { mode, reminder },
+          { lights: mode === "auto" ? "to automatic" : mode, reminder },
         ),
         plan: [
           { id: "s1", tool: "activateParkingBrake", args: { mode: "engage" } },
@@ -268,7 +271,7 @@ const templates: TaskTemplate[] = [
             "Lock the {doors} doors, press the brake all the way, start the engine and switch on cruise control at {speed} with a following distance of {gap}.",
             "Start the car (doors locked, brake fully pressed first) and activate cruise control at {speed} km/h, {gap} metres behind the next vehicle.",
           ],
-          { speed, gap, doors: doors.join(", ") },
+          { speed, gap, doors: doors.map((door) => door.replace("_", " ")).join(", ") },
         ),
         plan: [
           { id: "s1", tool: "lockDoors", args: { unlock: false, door: doors } },
