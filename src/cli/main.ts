@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { AsynctoolError } from "../core/errors.ts";
 import { conformanceCommand } from "./conformance.ts";
 import { datasetCommand } from "./dataset.ts";
+import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
 import { generateCommand } from "./generate.ts";
 import { listCommand } from "./list.ts";
@@ -22,6 +23,7 @@ const COMMANDS: Array<() => Command> = [
   datasetCommand,
   mergeCommand,
   exportCommand,
+  demoCommand,
   mockServerCommand,
 ];
 

@@ -63,7 +63,7 @@ export function reportRun(result: SessionResult, options: { json: boolean }): Ru
   return { stdout, stderr: lines.length > 0 ? `${lines.join("\n")}\n` : "", exitCode };
 }
 
-function runFacts(result: SessionResult) {
+export function runFacts(result: SessionResult) {
   return {
     runId: result.runId,
     storeDir: result.storeDir,

@@ -100,7 +100,8 @@ export async function runSession(request: SessionRequest): Promise<SessionResult
     const runId = newRunId();
     store = RunStore.create(request.out ?? join("runs", runId), {
       runId,
-      config,
+      // Keys are named, never copied, into the config; this catches anything that slipped in anyway.
+      config: redactor.json(config),
       provenance: collectProvenance(),
     });
     store.saveScenarios(
