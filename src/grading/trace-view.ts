@@ -1,3 +1,4 @@
+import { BadInputError } from "../core/errors.ts";
 import type { TraceEvent, TraceEventOf } from "../core/trace.ts";
 import { isControlTool } from "../env/control-tools.ts";
 
@@ -127,8 +128,8 @@ export function readTrace(trace: readonly TraceEvent[]): TraceView {
         break;
     }
   }
-  if (!start) throw new Error("trace has no episode-start event");
-  if (!end) throw new Error("trace has no episode-end event (the episode did not finish)");
+  if (!start) throw new BadInputError("trace has no episode-start event");
+  if (!end) throw new BadInputError("trace has no episode-end event (the episode did not finish)");
   return { start, end, calls, controlCalls, submissions, turnTimes, usage, infraError };
 }
 

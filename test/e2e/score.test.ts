@@ -93,5 +93,13 @@ describe("asynctool score", () => {
     const bad = await runCli(["score", broken]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/x\.json: scenario\.id/);
+    const cut = join(dir, "cut");
+    mkdirSync(cut);
+    const [first] = readSavedTraces(traces);
+    const episode = first?.saved as NonNullable<typeof first>["saved"];
+    writeFileSync(join(cut, "y.json"), JSON.stringify({ ...episode, trace: episode.trace.slice(0, -1) }));
+    const unfinished = await runCli(["score", cut]);
+    expect(unfinished.code).toBe(2);
+    expect(unfinished.stderr).toMatch(/y\.json: trace has no episode-end event/);
   });
 });
