@@ -9,8 +9,6 @@ import {
   PEER_DATA_ENV,
   PeerDataMissingError,
 } from "../dataset/conformance/peer-data.ts";
-import { NESTFUL_MATH_TOOLS } from "../tools/domains/math/index.ts";
-import { REGISTRY } from "../tools/registry.ts";
 import { nonNegativeInteger } from "./options.ts";
 
 interface ConformanceOptions {
@@ -52,7 +50,7 @@ export function conformanceCommand(): Command {
     ).action((options: ConformanceOptions) => {
       const dir = peerDataOrExit(BFCL_V3_FILES, options);
       if (dir === undefined) return;
-      const report = replayBfclV3(dir, REGISTRY);
+      const report = replayBfclV3(dir);
       process.stdout.write(
         options.json
           ? `${JSON.stringify(report, null, 2)}\n`
@@ -68,7 +66,7 @@ export function conformanceCommand(): Command {
     ).action((options: ConformanceOptions) => {
       const dir = peerDataOrExit(NESTFUL_FILES, options);
       if (dir === undefined) return;
-      const report = replayNestful(dir, REGISTRY, NESTFUL_MATH_TOOLS);
+      const report = replayNestful(dir);
       process.stdout.write(
         options.json
           ? `${JSON.stringify(report, null, 2)}\n`

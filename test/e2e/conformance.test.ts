@@ -24,8 +24,6 @@ import {
   nestfulReportSchema,
 } from "../../src/dataset/conformance/report.ts";
 import { parsePythonCall } from "../../src/dataset/importers/python-call.ts";
-import { NESTFUL_MATH_TOOLS } from "../../src/tools/domains/math/index.ts";
-import { REGISTRY } from "../../src/tools/registry.ts";
 
 const location = locatePeerData([...BFCL_V3_FILES, ...NESTFUL_FILES]);
 const peerDir = location.found ? location.dir : "";
@@ -47,7 +45,7 @@ function summary(report: BfclReport): string {
 describe.skipIf(!location.found)("conformance against BFCL v3 and NESTFUL peer data", () => {
   let bfcl: BfclReport;
   beforeAll(() => {
-    bfcl = replayBfclV3(peerDir, REGISTRY);
+    bfcl = replayBfclV3(peerDir);
   });
 
   it("parses every BFCL gold call as Python's ast did (up to lists upstream mutated after the call)", () => {
@@ -106,7 +104,7 @@ describe.skipIf(!location.found)("conformance against BFCL v3 and NESTFUL peer d
   });
 
   it("reproduces all 40 NESTFUL math gold answers", () => {
-    const report = replayNestful(peerDir, REGISTRY, NESTFUL_MATH_TOOLS);
+    const report = replayNestful(peerDir);
     expect(report.records.total).toBe(40);
     expect(report.records.matched, JSON.stringify(report.mismatches, null, 1)).toBe(40);
   });
@@ -118,7 +116,7 @@ describe.skipIf(!location.found)("conformance against BFCL v3 and NESTFUL peer d
       { cwd: REPO_ROOT, encoding: "utf8" },
     );
     const report = nestfulReportSchema.parse(JSON.parse(output));
-    expect(report).toEqual(replayNestful(peerDir, REGISTRY, NESTFUL_MATH_TOOLS));
+    expect(report).toEqual(replayNestful(peerDir));
   });
 
   it("exits with code 2 and names the paths tried when the peer data is missing", () => {

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { BadInputError, parseOrThrow } from "../../core/errors.ts";
 import type { ToolCatalog } from "../../tools/catalog.ts";
 import { type AnyDomain, initialState } from "../../tools/domain.ts";
+import { REGISTRY } from "../../tools/registry.ts";
 import { ToolError } from "../../tools/tool.ts";
 import {
   type BfclClass,
@@ -126,8 +127,8 @@ function classOf(functionName: string, worlds: Map<string, ClassWorld>): ClassWo
 
 const emptyTally = (): Tally => ({ matched: 0, total: 0 });
 
-/** Replay BFCL v3 multi-turn base from `peerDir` on the domains of `catalog`. */
-export function replayBfclV3(peerDir: string, catalog: ToolCatalog): BfclReport {
+/** Replay BFCL v3 multi-turn base from `peerDir` on the domains of `catalog` (default: the shipped registry). */
+export function replayBfclV3(peerDir: string, catalog: ToolCatalog = REGISTRY): BfclReport {
   const entries = readJsonLines(join(peerDir, PEER_FILES.bfclTrace), traceEntrySchema);
   const answers = new Map(
     readJsonLines(join(peerDir, PEER_FILES.bfclAnswers), answerSchema).map((answer) => [answer.id, answer]),

@@ -9,6 +9,8 @@ import { z } from "zod";
 import { parseOrThrow } from "../../core/errors.ts";
 import type { ToolCatalog } from "../../tools/catalog.ts";
 import { initialState } from "../../tools/domain.ts";
+import { NESTFUL_MATH_TOOLS } from "../../tools/domains/math/index.ts";
+import { REGISTRY } from "../../tools/registry.ts";
 import type { AnyTool } from "../../tools/tool.ts";
 import { parsePythonLiteral } from "../importers/python-call.ts";
 import {
@@ -122,12 +124,12 @@ function replayRecord(
 
 /**
  * Replay NESTFUL's math records from `peerDir`. `nestfulTools` maps a NESTFUL function name to
- * our tool name (the math domain exports it); a record is "math" when every call is in that map.
+ * our tool name (default: the math domain's map); a record is "math" when every call is in that map.
  */
 export function replayNestful(
   peerDir: string,
-  catalog: ToolCatalog,
-  nestfulTools: Readonly<Record<string, string>>,
+  catalog: ToolCatalog = REGISTRY,
+  nestfulTools: Readonly<Record<string, string>> = NESTFUL_MATH_TOOLS,
 ): NestfulReport {
   const path = join(peerDir, PEER_FILES.nestfulData);
   const lines = readFileSync(path, "utf8").split("\n");
