@@ -8,9 +8,11 @@ import { generateCommand } from "./generate.ts";
 import { listCommand } from "./list.ts";
 import { mergeCommand } from "./merge.ts";
 import { mockServerCommand } from "./mock-server.ts";
+import { reportCommand } from "./report.ts";
 import { runCommand } from "./run.ts";
 import { scoreCommand } from "./score.ts";
 import { validateCommand } from "./validate.ts";
+import { viewCommand } from "./view.ts";
 
 /** Every command, one file each. Add a command here and nowhere else. */
 const COMMANDS: Array<() => Command> = [
@@ -25,6 +27,8 @@ const COMMANDS: Array<() => Command> = [
   exportCommand,
   demoCommand,
   mockServerCommand,
+  reportCommand,
+  viewCommand,
 ];
 
 export function buildProgram(): Command {
