@@ -129,6 +129,8 @@ Examples:
             `--resume continues the stored run as it was planned; drop ${given.map(flagName).join(", ")}`,
           );
       }
+      if (!options.store && options.out !== undefined)
+        throw new BadInputError("--out names the store directory; it cannot go with --no-store");
       const config = options.resume === undefined ? buildConfig(options) : null;
       const report = await withInterruptHandler((signal) =>
         runSession({

@@ -55,6 +55,10 @@ export function reportRun(result: SessionResult, options: { json: boolean }): Ru
       ),
     );
   }
+  for (const provider of result.stoppedProviders)
+    lines.push(
+      `${provider} looked down (several episodes in a row failed on its side); its other episodes were not started`,
+    );
   if (result.missing > 0 && result.storeDir)
     lines.push(`${result.missing} episodes still to run; continue with: asynctool run --resume ${where}`);
   else if (result.missing > 0)
@@ -74,6 +78,7 @@ export function runFacts(result: SessionResult) {
     interrupted: result.interrupted,
     rateLimited: result.rateLimited,
     infraFailures: result.infraFailures,
+    stoppedProviders: result.stoppedProviders,
   };
 }
 

@@ -138,6 +138,24 @@ describe("runPlan", () => {
     store.close();
   });
 
+  it("stops feeding a provider that keeps failing whole episodes", async () => {
+    const failures = { left: Number.POSITIVE_INFINITY };
+    const notes: string[] = [];
+    const outcome = await runPlan(
+      options(() => flakyOracle(failures, () => new InfraError("connection refused")), {
+        config: config({ concurrency: { "*": 1 }, maxEpisodeAttempts: 1 }),
+        maxConsecutiveInfraFailures: 3,
+        progress: { ...silentProgress, note: (message) => notes.push(message) },
+      }),
+    );
+    expect(outcome.infraFailures).toHaveLength(3);
+    expect(outcome.stoppedProviders).toEqual(["local"]);
+    expect(outcome.missing).toBe(4);
+    expect(notes).toEqual([
+      "local: 3 episodes in a row failed on the provider's side; its 1 remaining episodes are left for --resume",
+    ]);
+  });
+
   it("stops the whole run at once on a fatal configuration error", async () => {
     const store = RunStore.create(join(root, "run"), {
       runId: "r",

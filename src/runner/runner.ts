@@ -31,6 +31,8 @@ export interface RunnerOptions
   defaultConcurrency: (provider: string) => number;
   traceOut?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** Whole-episode infrastructure failures in a row after which a provider gets no more episodes (default 3). */
+  maxConsecutiveInfraFailures?: number | undefined;
 }
 
 export interface RunOutcome {
@@ -42,6 +44,8 @@ export interface RunOutcome {
   skipped: number;
   infraFailures: Array<EpisodeKey & { attempts: number; message: string }>;
   interrupted: boolean;
+  /** Providers whose remaining episodes were not started after repeated infrastructure failures. */
+  stoppedProviders: string[];
   /** Plan episodes with no record (interrupted or infra-failed). */
   missing: number;
 }
@@ -86,7 +90,11 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
   }
 
   let fatal: unknown;
-  const worker = async (queue: PlannedEpisode[]) => {
+  // A provider that fails several whole episodes in a row is down: stop feeding it episodes.
+  const consecutiveFailures = new Map<string, number>();
+  const stoppedProviders: string[] = [];
+  const breakerLimit = options.maxConsecutiveInfraFailures ?? 3;
+  const worker = async (provider: string, queue: PlannedEpisode[]) => {
     for (let episode = queue.shift(); episode; episode = queue.shift()) {
       if (controller.signal.aborted) return;
       progress.episodeStarted(episode);
@@ -108,8 +116,19 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
           `infrastructure failure after ${outcome.attempts} attempts (not scored)`,
           0,
         );
+        const failures = (consecutiveFailures.get(provider) ?? 0) + 1;
+        consecutiveFailures.set(provider, failures);
+        if (failures >= breakerLimit && !stoppedProviders.includes(provider)) {
+          stoppedProviders.push(provider);
+          progress.note(
+            `${provider}: ${failures} episodes in a row failed on the provider's side; ` +
+              `its ${queue.length} remaining episodes are left for --resume`,
+          );
+          queue.length = 0;
+        }
         continue;
       }
+      consecutiveFailures.set(provider, 0);
       // Secrets never reach the store or trace files, whatever a provider echoed back.
       const record = redactor.json(outcome.record);
       store?.saveEpisode(record);
@@ -134,7 +153,7 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
       queue.length,
       concurrencyFor(config, provider, options.defaultConcurrency(provider)),
     );
-    for (let i = 0; i < size; i++) pools.push(worker(queue));
+    for (let i = 0; i < size; i++) pools.push(worker(provider, queue));
   }
   await Promise.all(pools);
   progress.finish();
@@ -151,6 +170,7 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
     skipped: plan.length - todo.length,
     infraFailures,
     interrupted: controller.signal.aborted,
+    stoppedProviders,
     missing: plan.length - records.length,
   };
 }

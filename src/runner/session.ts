@@ -108,6 +108,7 @@ export async function runSession(request: SessionRequest): Promise<SessionResult
       config.scenarioIds.map((id) => scenarios.find((scenario) => scenario.id === id) as Scenario),
     );
   }
+  store?.lock();
   const cache = request.cacheFile ? new ResponseCache(request.cacheFile) : null;
   const limiters = new Map<string, AdaptiveLimiter>();
   for (const spec of config.agents) {

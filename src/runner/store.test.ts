@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import type { TraceEvent } from "../core/trace.ts";
 import { exportLines } from "./export.ts";
 import { mergeRuns } from "./merge.ts";
 import type { Provenance } from "./provenance.ts";
-import { type EpisodeRecord, RunStore, resolveRunDir } from "./store.ts";
+import { type EpisodeRecord, LOCK_FILE, RunStore, resolveRunDir } from "./store.ts";
 
 const provenance: Provenance = {
   asynctool: "0.0.0",
@@ -90,6 +90,24 @@ describe("RunStore", () => {
     store.saveScenarios([scenario]);
     expect(store.scenarios()).toEqual([scenario]);
     expect(() => store.saveScenarios([{ id: "x", seed: 2, tasks: [] } as never])).toThrow(/differs/);
+    store.close();
+  });
+});
+
+describe("run lock", () => {
+  it("refuses a second live writer and takes over a dead one's lock", () => {
+    const store = RunStore.create(join(root, "l"), { runId: "l", config: null, provenance });
+    store.lock();
+    expect(readFileSync(join(root, "l", LOCK_FILE), "utf8").trim()).toBe(String(process.pid));
+    // The parent of this process is alive: a lock naming it belongs to a running writer.
+    writeFileSync(join(root, "l", LOCK_FILE), `${process.ppid}\n`);
+    const second = RunStore.open(join(root, "l"));
+    expect(() => second.lock()).toThrow(`being run by process ${process.ppid}`);
+    // A pid that cannot exist stands for a killed run.
+    writeFileSync(join(root, "l", LOCK_FILE), "2147483646\n");
+    second.lock();
+    second.close();
+    expect(existsSync(join(root, "l", LOCK_FILE))).toBe(false);
     store.close();
   });
 });

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countEpisodes, exampleSlice, readEpisodes, runCli, sleep, startCli } from "./run-helpers.ts";
+import {
+  countEpisodes,
+  exampleSlice,
+  readEpisodes,
+  runCli,
+  type StoredEpisode,
+  sleep,
+  startCli,
+} from "./run-helpers.ts";
 
 /**
  * `kill -9` in the middle of a run, then `--resume`: the store ends with exactly the episodes and
@@ -44,6 +52,18 @@ beforeAll(() => {
   ];
 });
 
+/** The same plan run in one go (once per file, whichever test asks first). */
+let clean: Promise<StoredEpisode[]> | undefined;
+function uninterruptedRun(): Promise<StoredEpisode[]> {
+  clean ??= (async () => {
+    const out = join(dir, "clean");
+    const result = await runCli(["run", ...plan, "--concurrency", "4", "--out", out, "--no-progress"]);
+    expect(result.code).toBe(0);
+    return readEpisodes(out);
+  })();
+  return clean;
+}
+
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
@@ -69,26 +89,33 @@ describe("kill -9 and --resume", () => {
     expect(json.run.skipped).toBe(partial.length);
     expect(json.run.ran).toBe(24 - partial.length);
 
-    const clean = join(dir, "clean");
-    const uninterrupted = await runCli([
-      "run",
-      ...plan,
-      "--concurrency",
-      "4",
-      "--out",
-      clean,
-      "--no-progress",
-    ]);
-    expect(uninterrupted.code).toBe(0);
-
     const after = readEpisodes(killed);
-    const reference = readEpisodes(clean);
+    const reference = await uninterruptedRun();
     expect(after).toHaveLength(24);
     expect(new Set(after.map((episode) => episode.key)).size).toBe(24);
     expect(after).toEqual(reference);
     expect(after.every((episode) => episode.score !== null && episode.reason === "completed")).toBe(true);
     // The episodes stored before the kill are untouched by the resume.
     for (const episode of partial) expect(after).toContainEqual(episode);
+  });
+
+  it("stops cleanly on Ctrl-C and says how to continue", async () => {
+    const out = join(dir, "interrupted");
+    const run = startCli(["run", ...plan, "--concurrency", "2", "--out", out]);
+    const deadline = Date.now() + 30_000;
+    while (countEpisodes(out) < 2 && Date.now() < deadline) await sleep(20);
+    run.child.kill("SIGINT");
+    const stopped = await run.done;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain("SIGINT: stopping");
+    expect(stopped.stderr).toContain(`continue with: asynctool run --resume ${out}`);
+    const stored = readEpisodes(out);
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(stored.length).toBeLessThan(24);
+    expect(stored.every((episode) => episode.reason === "completed" && episode.score !== null)).toBe(true);
+    const resumed = await runCli(["run", "--resume", out, "--no-progress"]);
+    expect(resumed.code).toBe(0);
+    expect(readEpisodes(out)).toEqual(await uninterruptedRun());
   });
 
   it("refuses plan flags on --resume and a store directory that already holds a run", async () => {
