@@ -70,7 +70,12 @@ const ChatRequest = z.looseObject({
         function: z.looseObject({
           name: z.string(),
           description: z.string().optional(),
-          parameters: z.record(z.string(), z.unknown()).optional(),
+          // Checked as an object only: a deep parse of every schema on every request is costly.
+          parameters: z
+            .custom<Record<string, unknown>>(
+              (value) => value !== null && typeof value === "object" && !Array.isArray(value),
+            )
+            .optional(),
         }),
       }),
     )

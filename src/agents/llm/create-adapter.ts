@@ -107,7 +107,7 @@ export function createModelAdapter(options: AdapterOptions): CreatedAdapter {
           policy,
           label: id.id,
           keyHint: provider.keyEnv.join(" or "),
-          requestKey: requestHash(request),
+          requestKey: () => requestHash(request),
           secrets: [apiKey],
           signal,
           ...(options.sleep ? { sleep: options.sleep } : {}),

@@ -126,7 +126,7 @@ describe("withRetries", () => {
       policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, seed: 1 },
       label: "openai:gpt-test",
       keyHint: "OPENAI_API_KEY",
-      requestKey: "req",
+      requestKey: () => "req",
       secrets: [SECRET],
       sleep: async (ms) => {
         sleeps.push(ms);

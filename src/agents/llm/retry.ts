@@ -145,8 +145,8 @@ export interface RetryContext {
   label: string;
   /** Where the key comes from, named in the 401/403 message. */
   keyHint: string;
-  /** Distinguishes requests for the jitter stream. */
-  requestKey: string;
+  /** Distinguishes requests for the jitter stream; computed only when a retry needs it. */
+  requestKey: () => string;
   secrets: readonly (string | undefined)[];
   signal?: AbortSignal | undefined;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -186,7 +186,7 @@ export async function withRetries<T>(
           ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
         });
       }
-      const delayMs = backoffDelay(context.policy, failure, attemptNumber, context.requestKey);
+      const delayMs = backoffDelay(context.policy, failure, attemptNumber, context.requestKey());
       context.onRetry?.({ attempt: attemptNumber, delayMs, reason });
       await sleep(delayMs, context.signal);
       if (context.signal?.aborted)
