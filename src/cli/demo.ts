@@ -25,8 +25,8 @@ interface DemoCliOptions {
 export function demoCommand(): Command {
   return new Command("demo")
     .description(
-      "The whole benchmark with no API key and no network: starts the mock OpenAI-compatible server on a free\n" +
-        "localhost port, runs the reference agents directly and scripted models through real HTTP (official openai\n" +
+      "The whole benchmark with no API key and no network: starts the mock OpenAI-compatible server on a free " +
+        "localhost port, runs the reference agents directly and scripted models through real HTTP (official openai " +
         "SDK), grades and stores every episode, and prints the leaderboard.",
     )
     .option(

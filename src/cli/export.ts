@@ -5,7 +5,7 @@ import { exportRun } from "../runner/export.ts";
 export function exportCommand(): Command {
   return new Command("export")
     .description(
-      "Write a run's episodes as JSONL: one line per episode with scenario, agent, condition, trial,\n" +
+      "Write a run's episodes as JSONL: one line per episode with scenario, agent, condition, trial, " +
         "summary, score, tokens, cost and the full trace.",
     )
     .argument("<run>", "run id (under runs/) or run directory")

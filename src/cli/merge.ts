@@ -4,7 +4,7 @@ import { mergeRuns } from "../runner/merge.ts";
 export function mergeCommand(): Command {
   return new Command("merge")
     .description(
-      "Join runs made on several machines into one store. Episodes are deduplicated on (scenario, agent,\n" +
+      "Join runs made on several machines into one store. Episodes are deduplicated on (scenario, agent, " +
         "condition, trial); the same key with a different trace is a conflict: reported, first run kept.",
     )
     .argument("<out>", "directory for the merged store (must not hold a run yet)")

@@ -53,7 +53,7 @@ const PLAN_FLAGS = [
 export function runCommand(): Command {
   return new Command("run")
     .description(
-      "Run agents or models on scenarios under one or more conditions; store every trace and score, and report\n" +
+      "Run agents or models on scenarios under one or more conditions; store every trace and score, and report " +
         "makespan, turns, calls and idle time per episode (plus the summary per agent × condition).",
     )
     .option("-a, --agent <name>", `reference agent, repeatable (${REFERENCE_AGENTS.join(", ")})`, collect)

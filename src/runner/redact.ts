@@ -43,6 +43,7 @@ export class Redactor {
 
   /** Scrub a JSON value by its serialisation; returns the value unchanged when it holds no secret. */
   json<T>(value: T): T {
+    if (this.#secrets.length === 0) return value;
     const text = JSON.stringify(value);
     if (text === undefined) return value;
     const clean = this.text(text);

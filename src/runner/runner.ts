@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type AttemptContext, attemptEpisode, FatalRunError } from "./episode-attempts.ts";
@@ -57,6 +58,8 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
   const fresh = new Map<number, EpisodeRecord>();
   const infraFailures: RunOutcome["infraFailures"] = [];
   const controller = new AbortController();
+  // Every in-flight request listens for the stop (SDK calls, limiter waits): more than Node's default 10.
+  setMaxListeners(1000, controller.signal);
   const onOuterAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", onOuterAbort, { once: true });
   if (options.signal?.aborted) controller.abort(options.signal.reason);

@@ -77,8 +77,11 @@ interface EpisodeRow {
   finished_at: string;
 }
 
-export function traceHash(trace: readonly TraceEvent[]): string {
-  return createHash("sha256").update(canonicalJson(trace)).digest("hex");
+/** Hash of the trace as stored (its JSON text; the environment builds events in a fixed key order). */
+export function traceHash(trace: readonly TraceEvent[] | string): string {
+  return createHash("sha256")
+    .update(typeof trace === "string" ? trace : JSON.stringify(trace))
+    .digest("hex");
 }
 
 /** A run id or a run directory → the directory holding store.sqlite. */
@@ -226,6 +229,7 @@ export class RunStore {
   }
 
   #insert(record: EpisodeRecord): void {
+    const traceJson = JSON.stringify(record.trace);
     this.#insertStatement ??= this.#db.prepare(
       `INSERT INTO episodes (scenario, agent, condition, trial, reason, summary, score, trace, trace_hash,
            input_tokens, output_tokens, cost_usd, attempts, cache_hits, wall_ms, finished_at)
@@ -239,8 +243,8 @@ export class RunStore {
       record.reason,
       JSON.stringify(record.summary),
       record.score === null ? null : JSON.stringify(record.score),
-      JSON.stringify(record.trace),
-      traceHash(record.trace),
+      traceJson,
+      traceHash(traceJson),
       record.inputTokens,
       record.outputTokens,
       record.costUsd,
