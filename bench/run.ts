@@ -1,13 +1,26 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { benchDataset } from "./dataset.bench.ts";
 import { benchEpisodes } from "./episodes.bench.ts";
+import { benchGrading } from "./grading.bench.ts";
+import { benchMockThroughput } from "./mock-throughput.bench.ts";
+import { benchReport } from "./report.bench.ts";
+import { benchRunner } from "./runner.bench.ts";
 import { type BenchResult, meetsTarget } from "./stats.ts";
 
 /**
  * `npm run bench`: every benchmark, reported as medians with min–max spread and, where an issue
  * sets one, the target. Results also go to bench/results/latest.json.
  */
-const suites: Array<[string, () => Promise<BenchResult[]>]> = [["environment", () => benchEpisodes()]];
+const suites: Array<[string, () => Promise<BenchResult[]>]> = [
+  ["environment", () => benchEpisodes()],
+  ["grading", async () => [await benchGrading()]],
+  ["dataset", () => benchDataset()],
+  ["runner", () => benchRunner()],
+  ["mock-throughput", () => benchMockThroughput()],
+  ["report", () => benchReport()],
+];
 
+// `npm run bench -- NAME` runs only the suites whose name contains NAME.
 const only = process.argv[2];
 const all: BenchResult[] = [];
 for (const [name, run] of suites) {

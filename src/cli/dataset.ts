@@ -36,10 +36,12 @@ export function datasetCommand(): Command {
           .map(([k, v]) => `${k}:${v}`)
           .join(" "),
         `${split.stepsPerTask.min}/${split.stepsPerTask.mean}/${split.stepsPerTask.max}`,
+        split.singleTasksUsed,
+        split.headroom ? `${split.headroom.min}/${split.headroom.median}/${split.headroom.max}` : "-",
       ]);
       process.stdout.write(
         `${stats.tasks} distinct tasks\n\n${formatTable(["domain", "tasks", ...patterns], domainRows)}\n\n` +
-          `${formatTable(["split", "scenarios", "by task count", "by composition", "steps/task min/mean/max"], splitRows)}\n`,
+          `${formatTable(["split", "scenarios", "by task count", "by composition", "steps/task min/mean/max", "pool tasks used", "T_seq/T_opt min/median/max"], splitRows)}\n`,
       );
     });
   return dataset;

@@ -1,10 +1,16 @@
 import { keyedRng, type Rng } from "../core/rng.ts";
 import type { ToolCatalog } from "../tools/catalog.ts";
-import { canonicalForm, headroom, orderDependence, resourceClash } from "./evolution/filters.ts";
+import {
+  canonicalForm,
+  HeadroomError,
+  headroom,
+  orderDependence,
+  resourceClash,
+} from "./evolution/filters.ts";
 import { compose, deepen, retime, widen } from "./evolution/operators.ts";
 import type { DomainGenerator } from "./generators/contract.ts";
 import type { Scenario, Task } from "./schema.ts";
-import { generateSingleTasks, type PoolTask, type SingleTaskReport } from "./single-tasks.ts";
+import { generateSingleTasks, type PoolTask, refreshGold, type SingleTaskReport } from "./single-tasks.ts";
 
 /** The seed of the shipped splits. `asynctool generate --seed` with another seed gives a private split. */
 export const DEFAULT_DATASET_SEED = 20261123;
@@ -24,7 +30,9 @@ export const DEFAULT_PLAN: SplitPlan = { perDomain: 32, v1: 720, stress: 110, mi
 export interface FilterStats {
   candidates: number;
   kept: number;
-  rejected: Record<"resources" | "order" | "headroom" | "duplicate", number>;
+  rejected: Record<"resources" | "order" | "headroom" | "duplicate" | "reference", number>;
+  /** Candidates the reference agents could not finish (a generator bug; should stay empty). */
+  referenceFailures: string[];
 }
 
 export interface GeneratedDataset {
@@ -35,13 +43,18 @@ export interface GeneratedDataset {
   filters: Record<"v1" | "stress", FilterStats>;
 }
 
-/** Evolve one pool task: with some probability deepen, widen or re-time it (DESIGN §7). */
-function evolve(task: Task, generator: DomainGenerator | undefined, rng: Rng): Task {
+/**
+ * Evolve one pool task: with some probability deepen, widen or re-time it (DESIGN §7). A
+ * structurally changed task is re-executed so its resources and gold include the new step; if it
+ * no longer runs cleanly the original is kept.
+ */
+function evolve(task: Task, generator: DomainGenerator | undefined, rng: Rng, catalog: ToolCatalog): Task {
   let evolved = task;
   const probes = generator?.probes ?? [];
   const roll = rng.next();
   if (probes.length > 0 && roll < 0.15) evolved = deepen(evolved, rng.pick(probes));
   else if (probes.length > 0 && roll < 0.3) evolved = widen(evolved, rng.pick(probes));
+  if (evolved !== task) evolved = refreshGold(evolved, catalog) ?? task;
   if (rng.next() < 0.2) evolved = retime(evolved, rng);
   return evolved;
 }
@@ -67,7 +80,8 @@ async function composeSplit(options: {
   const stats: FilterStats = {
     candidates: 0,
     kept: 0,
-    rejected: { resources: 0, order: 0, headroom: 0, duplicate: 0 },
+    rejected: { resources: 0, order: 0, headroom: 0, duplicate: 0, reference: 0 },
+    referenceFailures: [],
   };
   const seen = new Set<string>();
   const scenarios: Scenario[] = [];
@@ -91,6 +105,7 @@ async function composeSplit(options: {
         entry.task,
         options.generators.find((g) => g.domain === entry.task.domain),
         rng,
+        catalog,
       ),
     );
     const id = `${options.name}-${String(scenarios.length + 1).padStart(4, "0")}`;
@@ -108,16 +123,21 @@ async function composeSplit(options: {
       stats.rejected.order += 1;
       continue;
     }
-    const room = await headroom(scenario, catalog);
+    let room: Awaited<ReturnType<typeof headroom>>;
+    try {
+      room = await headroom(scenario, catalog);
+    } catch (error) {
+      if (!(error instanceof HeadroomError)) throw error;
+      stats.rejected.reference += 1;
+      stats.referenceFailures.push(`${id}: ${error.message}`);
+      continue;
+    }
     if (room.ratio < options.plan.minHeadroom) {
       stats.rejected.headroom += 1;
       continue;
     }
     seen.add(form);
-    scenarios.push({
-      ...scenario,
-      description: `T_seq/T_opt = ${room.tSeq}/${room.tOpt} under async-realistic`,
-    });
+    scenarios.push({ ...scenario, headroom: { tOpt: room.tOpt, tSeq: room.tSeq } });
     stats.kept += 1;
   }
   return { scenarios, stats };

@@ -76,6 +76,8 @@ export const Scenario = z.strictObject({
   composition: Composition,
   split: z.string().min(1),
   description: z.string().optional(),
+  /** Async head-room measured at generation: makespans of the oracle and sequential agents under async-realistic. */
+  headroom: z.strictObject({ tOpt: z.number().int(), tSeq: z.number().int() }).optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

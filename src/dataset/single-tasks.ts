@@ -1,5 +1,6 @@
 import { LATENCY_CLASSES, type LatencyClass } from "../core/latency.ts";
 import { keyedRng, type Rng } from "../core/rng.ts";
+import { SubmitParameters } from "../env/control-tools.ts";
 import type { ToolCatalog } from "../tools/catalog.ts";
 import { buildWorld } from "../tools/world.ts";
 import { digest } from "./digest.ts";
@@ -54,11 +55,16 @@ export function generateSingleTasks(options: {
         report.rejected.push({ template: template.id, reason: outcome.reason });
         continue;
       }
-      const identity = digest([outcome.task.plan, outcome.task.answer]);
+      // Identity ignores the latency profile: the same plan re-timed is not a new task.
+      const identity = digest([
+        outcome.task.plan.map(({ latency: _latency, ...step }) => step),
+        outcome.task.answer,
+      ]);
       if (seen.has(identity)) continue;
       seen.add(identity);
       report.tasks += 1;
-      pool.push({ key: `${generator.domain}-${String(report.tasks).padStart(3, "0")}`, task: outcome.task });
+      const key = `${generator.domain}-${String(report.tasks).padStart(3, "0")}`;
+      pool.push({ key, task: { ...outcome.task, origin: `${template.id}@${key}` } });
     }
     reports.push(report);
   }
@@ -85,6 +91,12 @@ function verifyDraft(
       ok: false,
       reason: `step ${failed.stepId} failed: ${failed.error ?? JSON.stringify(failed.result)}`,
     };
+  if (gold.answer !== null && !SubmitParameters.shape.answer.safeParse(gold.answer).success) {
+    return {
+      ok: false,
+      reason: `gold answer ${JSON.stringify(gold.answer).slice(0, 80)} cannot be submitted with submit_answer`,
+    };
+  }
   const resources = [...new Set(gold.steps.flatMap((step) => step.resources))].sort();
   const plan = withLatencyProfile(draft.plan, catalog, rng);
   const task = baseTask(domain, template, { ...draft, plan }, resources, {
@@ -149,4 +161,21 @@ export function withLatencyProfile(plan: readonly Step[], catalog: ToolCatalog, 
 
 function slower(a: LatencyClass, b: LatencyClass): LatencyClass {
   return LATENCY_CLASSES.indexOf(a) >= LATENCY_CLASSES.indexOf(b) ? a : b;
+}
+
+/**
+ * Re-execute an (evolved) task alone on its domain's default world and record its resources and
+ * gold again; undefined when it no longer runs cleanly.
+ */
+export function refreshGold(task: Task, catalog: ToolCatalog): Task | undefined {
+  const world = buildWorld(catalog, [task.domain], {}, task.origin ?? task.id);
+  let gold: GoldRun;
+  try {
+    gold = executePlan(task, world, catalog);
+  } catch {
+    return undefined;
+  }
+  if (gold.steps.some((step) => step.error !== undefined || isErrorResult(step.result))) return undefined;
+  const resources = [...new Set(gold.steps.flatMap((step) => step.resources))].sort();
+  return { ...task, resources, gold: { answer: gold.answer, stateDigest: digest(world[task.domain]) } };
 }

@@ -7,6 +7,10 @@ export interface SplitStats {
   byComposition: Record<string, number>;
   byPattern: Record<string, number>;
   stepsPerTask: { min: number; mean: number; max: number };
+  /** Distinct generated single tasks (pool entries, before evolution) the split uses. */
+  singleTasksUsed: number;
+  /** Quantiles of T_seq / T_opt over scenarios that recorded it. */
+  headroom: { count: number; min: number; p25: number; median: number; p75: number; max: number } | null;
 }
 
 export interface DatasetStats {
@@ -33,13 +37,21 @@ export function datasetStats(splits: Record<string, readonly Scenario[]>): Datas
       byComposition: {},
       byPattern: {},
       stepsPerTask: { min: 0, mean: 0, max: 0 },
+      singleTasksUsed: 0,
+      headroom: null,
     };
+    const ratios: number[] = [];
+    const bases = new Set<string>();
     const steps: number[] = [];
     for (const scenario of scenarios) {
       bump(split.byTaskCount, String(scenario.tasks.length));
       bump(split.byComposition, scenario.composition);
+      if (scenario.headroom && scenario.headroom.tOpt > 0)
+        ratios.push(scenario.headroom.tSeq / scenario.headroom.tOpt);
       for (const task of scenario.tasks) {
         steps.push(task.plan.length);
+        // Generated origins look like `domain/template@domain-007+deepen`; the part before `+` names the pool task.
+        if (task.origin?.includes("@")) bases.add(task.origin.split("+")[0] as string);
         for (const tag of task.tags) bump(split.byPattern, tag);
         distinct.set(
           canonicalJson([task.domain, task.plan.map(({ latency: _, ...step }) => step), task.answer]),
@@ -55,6 +67,21 @@ export function datasetStats(splits: Record<string, readonly Scenario[]>): Datas
         min: Math.min(...steps),
         mean: Math.round((steps.reduce((a, b) => a + b, 0) / steps.length) * 100) / 100,
         max: Math.max(...steps),
+      };
+    }
+    split.singleTasksUsed = bases.size;
+    if (ratios.length > 0) {
+      ratios.sort((a, b) => a - b);
+      const at = (q: number) =>
+        Math.round((ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))] as number) * 100) /
+        100;
+      split.headroom = {
+        count: ratios.length,
+        min: at(0),
+        p25: at(0.25),
+        median: at(0.5),
+        p75: at(0.75),
+        max: at(1),
       };
     }
     stats.splits[name] = split;

@@ -9,6 +9,7 @@ import { orderDependence, resourceClash } from "./evolution/filters.ts";
 import { executePlan } from "./gold.ts";
 import { listSplits, readScenarioRecords } from "./loader.ts";
 import type { Scenario, Task } from "./schema.ts";
+import { isErrorResult } from "./single-tasks.ts";
 
 export interface ValidationFailure {
   file: string;
@@ -26,9 +27,11 @@ export function scenarioFailures(scenario: Scenario, catalog: ToolCatalog): stri
     const world = buildWorld(catalog, [task.domain], scenario.initialWorld, `scenario ${scenario.id}`);
     try {
       const gold = executePlan(task, world, catalog);
-      const failed = gold.steps.find((step) => step.error !== undefined);
-      if (failed)
-        reasons.push(`${task.id} step ${failed.stepId} (${failed.tool}) cannot execute: ${failed.error}`);
+      const failed = gold.steps.find((step) => step.error !== undefined || isErrorResult(step.result));
+      if (failed) {
+        const why = failed.error ?? JSON.stringify(failed.result);
+        reasons.push(`${task.id} step ${failed.stepId} (${failed.tool}) cannot execute: ${why}`);
+      }
       if (task.gold && canonicalJson(task.gold.answer) !== canonicalJson(gold.answer)) {
         reasons.push(
           `${task.id}: gold answer ${canonicalJson(gold.answer)} differs from the recorded ${canonicalJson(task.gold.answer)}`,

@@ -48,6 +48,10 @@ describe("filters", () => {
     ["fs:/a/b", "fs:/a", true],
     ["fs:/a", "fs:/ab", false],
     ["counter:a", "counter:b", false],
+    ["fs:/", "fs:/x", true],
+    ["social:tweet", "social:tweet:3", true],
+    ["social:tweet:3", "social:tweet:31", false],
+    ["trading:stock:AAPL", "trading:stock:AAP", false],
   ])("overlap(%s, %s) = %s", (a, b, expected) => {
     expect(resourcesOverlap(a, b)).toBe(expected);
   });

@@ -11,9 +11,16 @@ import { executePlan } from "../gold.ts";
 import { resolveRefs, stepPredecessors } from "../refs.ts";
 import type { Scenario, Task } from "../schema.ts";
 
-/** Two resources overlap when equal, or when one is a path prefix of the other (`fs:/a` and `fs:/a/b`). */
+/**
+ * Two resources overlap when equal, or when one is a hierarchical prefix of the other: the longer
+ * continues with a `/` or `:` separator (`fs:/a` covers `fs:/a/b`, `social:tweet` covers
+ * `social:tweet:3`), or the shorter ends with one (`fs:/` covers `fs:/x`).
+ */
 export function resourcesOverlap(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+  if (a === b) return true;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  if (!longer.startsWith(shorter)) return false;
+  return /[/:]$/.test(shorter) || /^[/:]/.test(longer.slice(shorter.length));
 }
 
 /** The first pair of tasks that touch a common resource, or undefined when all are disjoint. */
@@ -156,6 +163,10 @@ export function orderDependence(
   return undefined;
 }
 
+export class HeadroomError extends Error {
+  override name = "HeadroomError";
+}
+
 /** T_seq / T_opt under a condition, measured by running the reference agents through the environment. */
 export async function headroom(
   scenario: Scenario,
@@ -168,7 +179,7 @@ export async function headroom(
     runEpisode({ scenario, condition, agent, catalog, validateTrace: false });
   const [oracle, sequential] = [await run(oracleFactory), await run(sequentialFactory)];
   if (oracle.summary.reason !== "completed" || sequential.summary.reason !== "completed") {
-    throw new Error(
+    throw new HeadroomError(
       `reference agents did not complete ${scenario.id} (${oracle.summary.reason}/${sequential.summary.reason})`,
     );
   }

@@ -200,9 +200,9 @@ const templates: TaskTemplate[] = [
         instruction: phrase(
           rng,
           [
-            'Log in as {user} and search the messages for "{keyword}"; list what you find.',
-            'Which messages mention "{keyword}"? Sign in as {user} first (look up the id).',
-            'Get {user}\'s id, log in with it, then search the inbox for the keyword "{keyword}".',
+            'Log in as {user}, search the messages for "{keyword}" and tell me the text of the first match.',
+            'What does the first message mentioning "{keyword}" say? Sign in as {user} first (look up the id).',
+            "Get {user}'s id, log in with it, search the inbox for \"{keyword}\" and report the first hit's text.",
           ],
           { user, keyword },
         ),
@@ -211,8 +211,8 @@ const templates: TaskTemplate[] = [
           { id: "s2", tool: "message_login", args: { user_id: ref("s1.result.user_id") } },
           { id: "s3", tool: "search_messages", args: { keyword }, after: ["s2"] },
         ],
-        answer: ref("s3.result.results"),
-        answerMatch: "exact",
+        answer: ref("s3.result.results.0.message"),
+        answerMatch: "text",
       };
     },
   },

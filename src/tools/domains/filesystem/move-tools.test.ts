@@ -64,13 +64,11 @@ describe("mv", () => {
   it("names the source and what it creates, absolutely", () => {
     const state = freshTree();
     expect(resourcesOf(state, "mv", { source: "notes.txt", destination: "docs" })).toEqual([
-      "filesystem:/workspace",
       "filesystem:/workspace/notes.txt",
       "filesystem:/workspace/docs",
       "filesystem:/workspace/docs/notes.txt",
     ]);
     expect(resourcesOf(state, "mv", { source: "notes.txt", destination: "n2" })).toEqual([
-      "filesystem:/workspace",
       "filesystem:/workspace/notes.txt",
       "filesystem:/workspace/n2",
     ]);

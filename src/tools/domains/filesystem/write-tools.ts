@@ -13,8 +13,13 @@ import {
 } from "./tree.ts";
 
 /** Adding or removing an entry changes its directory's listing, so both are named. */
+/**
+ * A write names only the entry it creates or changes. A listing of the parent names the parent's
+ * path, which covers the entry by path prefix, so a task that lists a folder still clashes with a
+ * task that writes into it, while writes to different entries stay disjoint.
+ */
 export function entryResources(state: FilesystemState, name: string): string[] {
-  return [pathResource(absolutePath(state)), pathResource(absolutePath(state, name))];
+  return [pathResource(absolutePath(state, name))];
 }
 
 export const mkdir = defineTool({
