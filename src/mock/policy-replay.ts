@@ -22,8 +22,12 @@ import {
 export const POLICIES = REFERENCE_AGENTS;
 export type PolicyName = ReferenceAgentName;
 
-/** Ids of calls in injected malformed responses: replay skips those turns (the agent never made them). */
+/**
+ * Injected malformed responses carry this text and call ids with this prefix: replay skips their
+ * turns (the agent never made them).
+ */
 export const FAULT_ID_PREFIX = "mockfault_";
+export const FAULT_TEXT_PREFIX = "[mock fault";
 
 export class ScenarioIndex {
   readonly #byTaskList = new Map<string, Scenario[]>();
@@ -96,8 +100,20 @@ export async function replayPolicy(input: ReplayInput): Promise<ReplayResult> {
   const agent = referenceAgent(input.policy, input.catalog).create({ scenario, episode });
   let carried: Feedback = emptyFeedback();
   let agentTurn = 0;
+  // The client may name calls its own way (prompt mode numbers them call_N): recorded id → agent id.
+  const ids = new Map<string, string>();
   const act = async (feedback: Feedback, time: number) => {
-    const observation = { turn: agentTurn, time, messages: input.messages, newMessageCount: 0, feedback };
+    const toolResponses = feedback.toolResponses.map((entry) => ({
+      ...entry,
+      requestId: ids.get(entry.requestId) ?? entry.requestId,
+    }));
+    const observation = {
+      turn: agentTurn,
+      time,
+      messages: input.messages,
+      newMessageCount: 0,
+      feedback: { ...feedback, toolResponses },
+    };
     agentTurn += 1;
     return await agent.act(observation);
   };
@@ -118,22 +134,26 @@ export async function replayPolicy(input: ReplayInput): Promise<ReplayResult> {
         `turn ${index}: the conversation is not the ${input.policy} policy's (expected ${describe(produced.toolCalls)}, found ${describe(recorded.toolCalls)})`,
       );
     }
+    recorded.toolCalls.forEach((call, i) => {
+      ids.set(call.id, produced.toolCalls[i]?.id ?? call.id);
+    });
   }
   throw new TranscriptError("the conversation ends with an assistant message: nothing to answer");
 }
 
+/** An injected fault, known by its text marker (prompt mode keeps no ids) or its call ids. */
 export function isFaultResponse(message: AssistantMessage): boolean {
+  if (message.content?.startsWith(FAULT_TEXT_PREFIX)) return true;
   return (
     message.toolCalls.length > 0 && message.toolCalls.every((call) => call.id.startsWith(FAULT_ID_PREFIX))
   );
 }
 
+/** Same tools and arguments in the same order; ids may differ (they are mapped). */
 function sameCalls(a: readonly ToolCallRequest[], b: readonly ToolCallRequest[]): boolean {
   return (
     a.length === b.length &&
-    a.every(
-      (call, i) => call.id === b[i]?.id && call.name === b[i]?.name && call.arguments === b[i]?.arguments,
-    )
+    a.every((call, i) => call.name === b[i]?.name && call.arguments === b[i]?.arguments)
   );
 }
 

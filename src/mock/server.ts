@@ -15,13 +15,26 @@ import {
   FaultScheduler,
   parseFaultHeader,
 } from "./faults.ts";
-import { FAULT_ID_PREFIX, POLICIES, type PolicyName, replayPolicy, ScenarioIndex } from "./policy-replay.ts";
+import {
+  FAULT_ID_PREFIX,
+  FAULT_TEXT_PREFIX,
+  POLICIES,
+  type PolicyName,
+  replayPolicy,
+  ScenarioIndex,
+} from "./policy-replay.ts";
+import {
+  fromPromptModeMessages,
+  isPromptModeConversation,
+  toPromptModeResponse,
+} from "./prompt-transcript.ts";
 import { TranscriptError } from "./transcript.ts";
 
 /**
  * A scriptable OpenAI-compatible server (node:http): `POST /v1/chat/completions` (whole or SSE),
  * `GET /v1/models`. Replies are a reference agent's decisions (see policy-replay.ts). The model
  * name picks the policy (`mock-oracle`, `mock-eager`, …); any other name gets the default policy.
+ * Prompt-mode clients (no tools, tool instructions in the system prompt) get calls as text blocks.
  */
 export interface MockServerOptions {
   /** 0 (default) picks a free port. */
@@ -130,12 +143,14 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     const body = parsed.data;
     const policy = policyFor(body.model);
-    const messages = fromOpenAIMessages(body.messages);
+    const wireMessages = fromOpenAIMessages(body.messages);
     const tools: ToolSpec[] = (body.tools ?? []).map((tool) => ({
       name: tool.function.name,
       description: tool.function.description ?? "",
       parameters: tool.function.parameters ?? {},
     }));
+    const promptMode = isPromptModeConversation(wireMessages, tools);
+    const messages = promptMode ? fromPromptModeMessages(wireMessages) : wireMessages;
     const header = request.headers["x-asynctool-scenario"];
     const replay = await replayPolicy({
       policy,
@@ -163,6 +178,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       stats.malformed += 1;
       answer = malformed(decision.kind, replay.turn, replay.response);
     }
+    if (promptMode) answer = toPromptModeResponse(answer);
     if (options.latencyMs) await sleep(options.latencyMs);
     const context = {
       id: `chatcmpl-mock-${key.slice(0, 24)}`,
@@ -262,10 +278,10 @@ function malformed(
   intended: AgentResponse,
 ): AgentResponse {
   const id = `${FAULT_ID_PREFIX}${turn}_1`;
-  if (kind === "unknown-tool")
-    return { text: null, toolCalls: [{ id, name: "no_such_tool", arguments: "{}" }] };
+  const text = `${FAULT_TEXT_PREFIX}: ${kind}]`;
+  if (kind === "unknown-tool") return { text, toolCalls: [{ id, name: "no_such_tool", arguments: "{}" }] };
   const name = intended.toolCalls[0]?.name ?? "wait";
-  return { text: null, toolCalls: [{ id, name, arguments: '{"broken": ' }] };
+  return { text, toolCalls: [{ id, name, arguments: '{"broken": ' }] };
 }
 
 function modelList(): Record<string, unknown> {

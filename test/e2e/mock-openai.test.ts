@@ -268,6 +268,70 @@ describe("provider faults", () => {
   });
 });
 
+describe("prompt mode through HTTP (tools in the system prompt, calls as text)", () => {
+  /** What the environment did, without request ids (prompt mode names calls call_N). */
+  function actions(trace: readonly TraceEvent[]): unknown[] {
+    return trace.flatMap((event) => {
+      if (event.type === "tool-call")
+        return [[event.t, event.tool, event.arguments, event.status, event.error]];
+      if (event.type === "answer-submit") return [[event.t, event.taskId, event.answer]];
+      if (event.type === "episode-end") return [[event.reason, event.makespan, event.finalWorld]];
+      return [];
+    });
+  }
+
+  it("the prompt-mode oracle acts exactly like the native one and is graded a success", async () => {
+    const mock = await server(counter);
+    for (const scenario of counter.scenarios) {
+      const native = await episode(counter, scenario, realistic, model(mock.url, "oracle"));
+      const prompt = await episode(
+        counter,
+        scenario,
+        realistic,
+        llmAgentFactory({ modelId: "prompt:openai-compatible:mock-oracle", baseUrl: mock.url, env: {} }),
+      );
+      expect(actions(prompt.trace)).toEqual(actions(native.trace));
+      const [firstRequest] = eventsOf(prompt.trace, "model-request");
+      expect(firstRequest?.messages[0]?.role).toBe("system");
+      const ids = eventsOf(prompt.trace, "model-response").flatMap((event) =>
+        event.toolCalls.map((call) => call.id),
+      );
+      expect(ids).toEqual(ids.map((_, index) => `call_${index + 1}`));
+      const score = await gradeEpisode({
+        scenario,
+        condition: realistic,
+        trace: prompt.trace,
+        catalog: counter.catalog,
+      });
+      expect(score.success).toBe(true);
+    }
+  });
+
+  it("malformed calls reach a prompt-mode client as invalid calls too", async () => {
+    const faulty = await server(counter, {
+      faults: [
+        { kind: "bad-arguments", turn: 1 },
+        { kind: "unknown-tool", turn: 3 },
+      ],
+    });
+    const scenario = counter.scenarios[0] as Scenario;
+    const result = await episode(
+      counter,
+      scenario,
+      realistic,
+      llmAgentFactory({ modelId: "prompt:openai-compatible:mock-oracle", baseUrl: faulty.url, env: {} }),
+    );
+    const invalid = eventsOf(result.trace, "tool-call").filter((event) => event.status === "invalid");
+    // At turn 1 the oracle meant to wait(): the fault is that call with arguments that are not JSON.
+    expect(invalid.map((event) => [event.turn, event.tool])).toEqual([
+      [1, "wait"],
+      [3, "no_such_tool"],
+    ]);
+    expect(invalid[0]?.error).toMatch(/not valid JSON/);
+    expect(result.summary.reason).toBe("completed");
+  });
+});
+
 describe("asynctool mock-server (the CLI command)", () => {
   it("serves the examples split until SIGTERM; an SDK episode against it completes", async () => {
     const child = spawn(

@@ -20,12 +20,14 @@ import {
  */
 export const PROMPT_MODE_VERSION = "asynctool-prompt-tools-v1";
 
+/** The heading that starts the tool instructions appended to the system prompt. */
+export const TOOL_INSTRUCTIONS_HEADING = "# Calling tools";
 const CALL_OPEN = "<tool_call>";
 const CALL_CLOSE = "</tool_call>";
 
 export function renderToolInstructions(tools: readonly ToolSpec[]): string {
   const lines = [
-    "# Calling tools",
+    TOOL_INSTRUCTIONS_HEADING,
     "You call tools by writing blocks in your reply, exactly in this form:",
     `${CALL_OPEN}{"name": "TOOL_NAME", "arguments": {ARGUMENTS AS ONE JSON OBJECT}}${CALL_CLOSE}`,
     "Write one block per call; several blocks in one reply are calls made in parallel. Put nothing inside a block except that JSON object.",
@@ -50,7 +52,7 @@ export function renderCallBlock(call: ToolCallRequest): string {
   return `${CALL_OPEN}{"name": ${JSON.stringify(call.name)}, "arguments": ${args}}${CALL_CLOSE}`;
 }
 
-function renderResultBlock(message: Extract<CanonicalMessage, { role: "tool" }>): string {
+export function renderResultBlock(message: Extract<CanonicalMessage, { role: "tool" }>): string {
   return `<tool_result id="${message.toolCallId}" name="${message.name}">${message.content}</tool_result>`;
 }
 
