@@ -17,9 +17,10 @@ interface ReportOptions {
 export function reportCommand(): Command {
   return new Command("report")
     .description(
-      "Leaderboard across models × conditions (Overall, sub-task success, step F1, AE, speed-up, async gap,\n" +
-        "failure breakdown, tokens, cost, with 95% bootstrap intervals) and slices by task count, domain and\n" +
-        "pattern; optionally a self-contained HTML report with charts and a timeline of every episode.",
+      "Leaderboard across models × conditions: Overall, sub-task success, step F1,\n" +
+        "AE, speed-up, async gap, failure breakdown, tokens and cost, with 95%\n" +
+        "bootstrap intervals; slices by task count, domain and pattern. Optionally a\n" +
+        "self-contained HTML report with charts and a timeline of every episode.",
     )
     .argument("<runs...>", "run ids (under runs/), run directories, or JSONL exports")
     .option("--html <file>", "write the self-contained HTML report (opens from file://)")

@@ -7,8 +7,9 @@ import { nonNegativeInteger } from "./options.ts";
 export function viewCommand(): Command {
   return new Command("view")
     .description(
-      "Serve the report's trajectory viewer on 127.0.0.1: leaderboard, charts, and every episode's timeline\n" +
-        "and transcript, with filters by model, condition, success, failure type and domain.",
+      "Serve the report's trajectory viewer on 127.0.0.1: leaderboard, charts, and\n" +
+        "every episode's timeline and transcript, with filters by model, condition,\n" +
+        "success, failure type and domain.",
     )
     .argument("<runs...>", "run ids (under runs/), run directories, or JSONL exports")
     .option("-p, --port <port>", "port on 127.0.0.1 (0 picks a free one)", nonNegativeInteger, 8787)

@@ -26,7 +26,7 @@ export interface RenderedChart {
 }
 
 const SIZE = { width: 360, height: 220 };
-const CONFIG = { font: "system-ui, sans-serif", axis: { labelLimit: 240 }, legend: { labelLimit: 240 } };
+const CONFIG = { font: "system-ui, sans-serif", axis: { labelLimit: 170 }, legend: { labelLimit: 200 } };
 
 function base(title: string) {
   return {
@@ -88,6 +88,8 @@ export function overallVersusAeSpec(rows: readonly LeaderboardRow[]): ChartSpec 
       overall: row.overall.mean,
     }));
   if (values.length === 0) return null;
+  // Padded domains so points at AE 0 or 1 and Overall 0 or 1 are not cut by the frame.
+  const lowestAe = Math.min(0, ...values.map((value) => value.ae ?? 0));
   return {
     id: "overall-ae",
     title: "Overall against async efficiency",
@@ -96,10 +98,20 @@ export function overallVersusAeSpec(rows: readonly LeaderboardRow[]): ChartSpec 
     spec: {
       ...base("Overall against AE"),
       data: { values },
-      mark: { type: "point", filled: true, size: 90 },
+      mark: { type: "point", filled: true, size: 90, opacity: 0.8 },
       encoding: {
-        x: { field: "ae", type: "quantitative", title: "async efficiency (AE)" },
-        y: { field: "overall", type: "quantitative", title: "Overall", scale: { domain: [0, 1] } },
+        x: {
+          field: "ae",
+          type: "quantitative",
+          title: "async efficiency (AE)",
+          scale: { domain: [lowestAe - 0.05, 1.05], nice: false },
+        },
+        y: {
+          field: "overall",
+          type: "quantitative",
+          title: "Overall",
+          scale: { domain: [-0.05, 1.05], nice: false },
+        },
         color: { field: "agent", type: "nominal" },
         shape: { field: "condition", type: "nominal" },
       },

@@ -50,9 +50,9 @@ export function tableHtml(table: Table, folded = false): string {
         `<tr>${row.map((cell, column) => `<td${numeric[column] ? ' class="number"' : ""}>${escapeHtml(cell)}</td>`).join("")}</tr>`,
     )
     .join("\n");
-  const element = `<table class="data" id="table-${escapeHtml(table.id)}"><thead><tr>${head}</tr></thead><tbody>
+  const element = `<div class="table-scroll"><table class="data" id="table-${escapeHtml(table.id)}"><thead><tr>${head}</tr></thead><tbody>
 ${body}
-</tbody></table>`;
+</tbody></table></div>`;
   if (folded)
     return `<details class="folded"><summary class="table-caption">${escapeHtml(table.title)} (${table.rows.length} rows)</summary>\n${element}\n</details>`;
   return `<div class="table-caption">${escapeHtml(table.title)}</div>\n${element}`;
