@@ -15,6 +15,7 @@ import {
   FaultScheduler,
   parseFaultHeader,
 } from "./faults.ts";
+import { HttpError, parseJson, readBody, sendJson, sleep } from "./http.ts";
 import {
   FAULT_ID_PREFIX,
   FAULT_TEXT_PREFIX,
@@ -71,7 +72,6 @@ export interface MockServer {
 }
 
 const MOCK_MODEL_PREFIX = "mock-";
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const ChatRequest = z.looseObject({
   model: z.string(),
@@ -96,16 +96,6 @@ const ChatRequest = z.looseObject({
   stream: z.boolean().nullish(),
   stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
 });
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly type = "invalid_request_error",
-  ) {
-    super(message);
-  }
-}
 
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const scenarios = new ScenarioIndex(options.scenarios);
@@ -294,45 +284,4 @@ function modelList(): Record<string, unknown> {
       owned_by: "asynctool",
     })),
   };
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  response.end(text);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    request.on("data", (part: Buffer) => {
-      size += part.length;
-      if (size > MAX_BODY_BYTES) reject(new HttpError(413, "request body too large"));
-      else parts.push(part);
-    });
-    request.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
-    request.on("error", reject);
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "the request body is not valid JSON");
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
