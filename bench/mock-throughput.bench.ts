@@ -38,6 +38,7 @@ export async function benchMockThroughput(
 
   const ratios: number[] = [];
   const rates: number[] = [];
+  const cpuPerRequest: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     const server = options.inProcess
       ? await startMockServer({ scenarios, policy: "oracle", latencyMs })
@@ -64,8 +65,12 @@ export async function benchMockThroughput(
       await sleep(warmupMs);
       const before = completed;
       const start = performance.now();
+      const cpu = process.cpuUsage();
       await sleep(windowMs);
-      const rate = (completed - before) / ((performance.now() - start) / 1000);
+      const used = process.cpuUsage(cpu);
+      const requests = completed - before;
+      const rate = requests / ((performance.now() - start) / 1000);
+      cpuPerRequest.push((used.user + used.system) / 1000 / Math.max(1, requests));
       await running;
       rates.push(rate);
       ratios.push(rate / ideal);
@@ -90,6 +95,12 @@ export async function benchMockThroughput(
       name: `mock throughput: requests per second (ideal ${ideal})`,
       ...spread(rates),
       unit: "requests/s",
+    },
+    {
+      // Independent of other load on the machine: what one request costs this process.
+      name: `mock throughput: harness CPU per request (${where})`,
+      ...spread(cpuPerRequest),
+      unit: "ms",
     },
   ];
 }
