@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyCounts } from "../grading/failure-types.ts";
 import {
+  agentLabels,
   assertStaticSvg,
   chartSpecs,
   failureSpec,
@@ -56,6 +57,29 @@ describe("chart specs", () => {
     expect(overallVersusAeSpec(empty.rows)).toBeNull();
     expect(failureSpec(empty.rows)).toBeNull();
     expect(taskCountSpec(empty.slices.taskCount)).toBeNull();
+  });
+});
+
+describe("agentLabels", () => {
+  it.each([
+    [
+      ["openai:gpt-x", "anthropic:claude-y", "oracle"],
+      ["gpt-x", "claude-y", "oracle"],
+    ],
+    [
+      ["openai:m", "openai-compatible:m"],
+      ["openai:m", "openai-compatible:m"],
+    ],
+    [
+      ["openai:m", "m"],
+      ["openai:m", "m"],
+    ],
+    [
+      ["prompt:", "x"],
+      ["prompt:", "x"],
+    ],
+  ])("%j → %j", (agents, expected) => {
+    expect(agents.map(agentLabels(agents))).toEqual(expected);
   });
 });
 

@@ -37,12 +37,24 @@ function base(title: string) {
   } as const;
 }
 
+/**
+ * Chart labels for agents: the provider prefix (`openai-compatible:`) is dropped when the short
+ * names stay distinct, so axis and legend labels keep the part that tells models apart.
+ */
+export function agentLabels(agents: readonly string[]): (agent: string) => string {
+  const unique = [...new Set(agents)];
+  const short = (agent: string) => agent.replace(/^[a-z-]+:(?=.)/, "");
+  const distinct = new Set(unique.map(short)).size === unique.length;
+  return distinct ? short : (agent) => agent;
+}
+
 /** Overall per model, one bar per condition side by side, with 95% intervals. */
 export function syncAsyncSpec(rows: readonly LeaderboardRow[]): ChartSpec | null {
+  const label = agentLabels(rows.map((row) => row.agent));
   const values = rows
     .filter((row) => row.overall.mean !== null)
     .map((row) => ({
-      agent: row.agent,
+      agent: label(row.agent),
       condition: `${row.condition} (${row.protocol})`,
       overall: row.overall.mean,
       low: row.overall.low,
@@ -79,10 +91,11 @@ export function syncAsyncSpec(rows: readonly LeaderboardRow[]): ChartSpec | null
 
 /** Each agent × condition as a point: AE across, Overall up. Only rows where AE is defined. */
 export function overallVersusAeSpec(rows: readonly LeaderboardRow[]): ChartSpec | null {
+  const label = agentLabels(rows.map((row) => row.agent));
   const values = rows
     .filter((row) => row.asyncEfficiency.mean !== null && row.overall.mean !== null)
     .map((row) => ({
-      agent: row.agent,
+      agent: label(row.agent),
       condition: row.condition,
       ae: row.asyncEfficiency.mean,
       overall: row.overall.mean,
@@ -121,16 +134,17 @@ export function overallVersusAeSpec(rows: readonly LeaderboardRow[]): ChartSpec 
 
 /** Heat map: share of episodes with each failure kind, per agent × condition. */
 export function failureSpec(rows: readonly LeaderboardRow[]): ChartSpec | null {
+  const label = agentLabels(rows.map((row) => row.agent));
   const values = rows.flatMap((row) =>
     FAILURE_KINDS.map((kind) => ({
-      run: `${row.agent} · ${row.condition}`,
+      run: `${label(row.agent)} · ${row.condition}`,
       kind: FAILURE_LABELS[kind],
       share: row.failures[kind],
       label: row.failures[kind] > 0 ? `${Math.round(row.failures[kind] * 100)}%` : "",
     })),
   );
   if (rows.length === 0) return null;
-  const y = { field: "run", type: "nominal", title: null, sort: null } as const;
+  const y = { field: "run", type: "nominal", title: null, sort: null, axis: { labelLimit: 280 } } as const;
   const x = { field: "kind", type: "nominal", title: null, sort: null, axis: { labelAngle: -35 } } as const;
   return {
     id: "failures",
@@ -162,11 +176,12 @@ export function failureSpec(rows: readonly LeaderboardRow[]): ChartSpec | null {
 
 /** Overall by number of tasks in the scenario, one line per agent × condition. */
 export function taskCountSpec(rows: readonly GroupRow[]): ChartSpec | null {
+  const label = agentLabels(rows.map((row) => row.agent));
   const values = rows
     .filter((row) => row.overall.mean !== null)
     .map((row) => ({
       tasks: Number(row.group),
-      agent: row.agent,
+      agent: label(row.agent),
       condition: row.condition,
       overall: row.overall.mean,
     }));

@@ -5,6 +5,8 @@ import { sequentialFactory } from "../agents/reference/sequential.ts";
 import { eventsOf } from "../core/trace.ts";
 import { loadSplit } from "../dataset/loader.ts";
 import type { Scenario } from "../dataset/schema.ts";
+import { counterCatalog } from "../env/testing/counter-domain.ts";
+import { add, preset, runScript, submit, twoAddsScenario, wait } from "../grading/testing/scripted.ts";
 import { createCatalog } from "../tools/catalog.ts";
 import { EpisodeDetail } from "./page-data.ts";
 import type { ReportEpisode } from "./report-episode.ts";
@@ -91,6 +93,50 @@ describe("episodeTimeline", () => {
     expect(detail.attribution).toBe("none");
     expect(detail.tasks.map((task) => task.id)).toEqual(three.tasks.map((task) => task.id));
     expect(new Set(detail.calls.map((call) => call.row))).toEqual(new Set([three.tasks.length]));
+  });
+});
+
+describe("hand-made traces (counter domain)", () => {
+  const asEpisode = (scenario: Scenario, run: Awaited<ReturnType<typeof runScript>>): ReportEpisode => ({
+    scenario: scenario.id,
+    agent: "scripted",
+    condition: "async-round",
+    trial: 0,
+    score: run.score,
+    trace: run.trace,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: null,
+  });
+
+  it("flags tool confusion on both calls when two tasks' arguments are swapped", async () => {
+    const scenario = twoAddsScenario();
+    const run = await runScript(scenario, preset("async-round"), [
+      [add("x", 11), add("y", 7)],
+      [wait],
+      [submit("T1", 111), submit("T2", 207)],
+    ]);
+    const detail = episodeTimeline(asEpisode(scenario, run), scenario, { catalog: counterCatalog });
+    expect(detail.calls.map((call) => call.flags.includes("toolConfusion"))).toEqual([true, true]);
+    expect(detail.answers.map((answer) => answer.correct)).toEqual([false, false]);
+  });
+
+  it("shows invalid calls as invalid, and an unknown tool on the no-task row", async () => {
+    const scenario = twoAddsScenario();
+    const run = await runScript(scenario, preset("async-round"), [
+      [{ name: "no_such_tool" }, { name: "counter_add", raw: "{oops" }, add("x", 7), add("y", 11)],
+      [wait],
+      [submit("T1", 107), submit("T2", 211)],
+    ]);
+    const detail = episodeTimeline(asEpisode(scenario, run), scenario, { catalog: counterCatalog });
+    expect(detail.calls.map((call) => [call.tool, call.status, call.row])).toEqual([
+      ["no_such_tool", "invalid", 2],
+      ["counter_add", "invalid", 0],
+      ["counter_add", "ok", 0],
+      ["counter_add", "ok", 1],
+    ]);
+    expect(detail.calls[0]?.flags).toContain("invalidCall");
+    expect(detail.calls[0]?.completedAt).toBeNull();
   });
 });
 

@@ -42,7 +42,17 @@ describe.skipIf(!available)("report in a browser", () => {
     );
     expect(demo.code, demo.stderr).toBe(0);
     htmlFile = join(dir, "report.html");
-    const report = await runCli(["report", run, "--html", htmlFile, "--md", join(dir, "r.md"), "--json"]);
+    const report = await runCli([
+      "report",
+      run,
+      "--html",
+      htmlFile,
+      "--md",
+      join(dir, "r.md"),
+      "--csv",
+      join(dir, "r.csv"),
+      "--json",
+    ]);
     expect(report.code, report.stderr).toBe(0);
     leaderboard = (JSON.parse(report.stdout) as { leaderboard: LeaderboardRow[] }).leaderboard;
     browser = await launchChromium();
@@ -72,6 +82,11 @@ describe.skipIf(!available)("report in a browser", () => {
     expect(rows.map((cells) => [cells[1], cells[2], cells[4]])).toEqual(
       leaderboard.map((row) => [row.agent, row.condition, formatInterval(row.overall)]),
     );
+    // The Markdown and CSV files hold the same rows.
+    const csv = readFileSync(join(dir, "r.csv"), "utf8").split("\r\n");
+    expect(csv.filter((line) => line.startsWith("leaderboard,"))).toHaveLength(leaderboard.length);
+    const markdown = readFileSync(join(dir, "r.md"), "utf8");
+    for (const row of leaderboard) expect(markdown).toContain(`| ${row.agent} | ${row.condition} |`);
     const oracle = leaderboard.find((row) => row.agent === "openai-compatible:mock-oracle");
     expect(oracle?.overall.mean).toBe(1);
     expect(log.errors).toEqual([]);
