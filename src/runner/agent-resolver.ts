@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Agent, AgentFactory, EpisodeInfo, Observation } from "../agents/agent.ts";
 import { type LlmAgentOptions, llmAgentFactory } from "../agents/llm/llm-agent.ts";
 import { referenceAgent } from "../agents/reference/index.ts";
+import { linkedSignal } from "./linked-signal.ts";
 import type { AgentSpec, PlannedEpisode } from "./plan.ts";
 import { agentLabel, providerOf } from "./plan.ts";
 import type { AdaptiveLimiter } from "./rate-limiter.ts";
@@ -85,13 +86,18 @@ function throughLimiter(factory: AgentFactory, limiter: AdaptiveLimiter): AgentF
       const agent: Agent = {
         name: inner.name,
         async act(observation, signal) {
-          const release = await limiter.acquire(signal);
+          const request = linkedSignal(signal);
           try {
-            const response = await inner.act(observation, signal);
-            limiter.onSuccess();
-            return response;
+            const release = await limiter.acquire(request.signal);
+            try {
+              const response = await inner.act(observation, request.signal);
+              limiter.onSuccess();
+              return response;
+            } finally {
+              release();
+            }
           } finally {
-            release();
+            request.dispose();
           }
         },
       };

@@ -1,6 +1,6 @@
 import { formatTable } from "../cli/format-table.ts";
 import type { SessionResult } from "./session.ts";
-import type { EpisodeRecord } from "./store.ts";
+import type { EpisodeResult } from "./store.ts";
 import { type SummaryRow, summaryRows } from "./summary.ts";
 
 /** What `asynctool run` prints: results (and summary) on stdout, the run's fate on stderr. */
@@ -10,7 +10,7 @@ export interface RunReport {
   exitCode: number;
 }
 
-export function resultRow(record: EpisodeRecord) {
+export function resultRow(record: EpisodeResult) {
   const { summary } = record;
   return {
     scenario: record.scenario,
@@ -82,7 +82,7 @@ export function runFacts(result: SessionResult) {
   };
 }
 
-function resultsTable(records: readonly EpisodeRecord[]): string {
+function resultsTable(records: readonly EpisodeResult[]): string {
   const scored = records.some((record) => record.score !== null);
   const priced = records.some((record) => record.inputTokens + record.outputTokens > 0);
   const headers = ["scenario", "agent", "condition", "trial", "makespan", "turns", "calls", "idle", "end"];

@@ -10,12 +10,12 @@ import { runEpisode } from "../env/episode.ts";
 import { counterCatalog } from "../env/testing/counter-domain.ts";
 import { counterScenario } from "../env/testing/counter-scenarios.ts";
 import { FatalRunError } from "./episode-attempts.ts";
-import { buildPlan, type PlannedEpisode, type RunConfig, scenariosHash } from "./plan.ts";
+import { buildPlan, episodeKeyString, type PlannedEpisode, type RunConfig, scenariosHash } from "./plan.ts";
 import { silentProgress } from "./progress.ts";
 import { Redactor } from "./redact.ts";
 import { ResponseCache, requestKey } from "./response-cache.ts";
 import { type RunnerOptions, runPlan } from "./runner.ts";
-import { RunStore } from "./store.ts";
+import { type EpisodeRecord, RunStore } from "./store.ts";
 
 // The counter test domain keeps these tests independent of the shipped dataset.
 const scenarios = [counterScenario(), counterScenario({ id: "counter-other", seed: 8 })];
@@ -86,7 +86,8 @@ afterEach(() => {
 
 describe("runPlan", () => {
   it("runs every planned episode in plan order with traces equal to plain episodes", async () => {
-    const outcome = await runPlan(options(() => oracleFactory));
+    const seen = traceCollector();
+    const outcome = await runPlan(options(() => oracleFactory, { onRecord: seen.onRecord }));
     expect(outcome.records.map((record) => [record.scenario, record.condition])).toEqual(
       scenarios.flatMap((scenario) => conditions.map((condition) => [scenario.id, condition.name])),
     );
@@ -96,7 +97,8 @@ describe("runPlan", () => {
       agent: oracleFactory,
       catalog: counterCatalog,
     });
-    expect(outcome.records[0]?.trace).toEqual(direct.trace);
+    expect(seen.traces.get(episodeKeyString(outcome.records[0]!))).toEqual(direct.trace);
+    expect(seen.traces.size).toBe(4);
     expect(outcome.records.every((record) => record.attempts === 1 && record.costUsd === 0)).toBe(true);
   });
 
@@ -207,10 +209,10 @@ describe("runPlan", () => {
     expect(second.skipped).toBe(2);
     expect(second.ran).toBe(2);
     expect(store.episodeCount).toBe(4);
-    const uninterrupted = await runPlan(options(() => oracleFactory));
-    expect(second.records.map((record) => record.trace)).toEqual(
-      uninterrupted.records.map((record) => record.trace),
-    );
+    const seen = traceCollector();
+    await runPlan(options(() => oracleFactory, { onRecord: seen.onRecord }));
+    const stored = new Map([...store.episodes()].map((record) => [episodeKeyString(record), record.trace]));
+    expect(stored).toEqual(seen.traces);
     store.close();
   });
 
@@ -236,9 +238,13 @@ describe("runPlan", () => {
         };
       },
     };
+    const firstTraces = traceCollector();
+    const secondTraces = traceCollector();
+    let round = 0;
     const run = () =>
       runPlan(
         options(() => submitter, {
+          onRecord: (round++ === 0 ? firstTraces : secondTraces).onRecord,
           cache,
           cacheKey: () => (observation, info) => requestKey("submitter-v1", info.tools, observation.messages),
         }),
@@ -248,13 +254,23 @@ describe("runPlan", () => {
     const second = await run();
     expect(callsAfterFirst).toBeGreaterThan(0);
     expect(calls).toBe(callsAfterFirst);
-    expect(second.records.map((record) => record.trace)).toEqual(first.records.map((record) => record.trace));
+    expect(secondTraces.traces).toEqual(firstTraces.traces);
+    expect(firstTraces.traces.size).toBe(4);
     expect(second.records.every((record) => record.cacheHits > 0)).toBe(true);
     // Only the first episode of each condition is new: the other scenario asks the very same questions.
     expect(first.records.map((record) => record.cacheHits)).toEqual([0, 0, 1, 1]);
     cache.close();
   });
 });
+
+/** Traces of finished episodes by key (run results carry no traces). */
+function traceCollector() {
+  const traces = new Map<string, unknown>();
+  return {
+    traces,
+    onRecord: (record: EpisodeRecord) => void traces.set(episodeKeyString(record), record.trace),
+  };
+}
 
 const fakeProvenance = {
   asynctool: "0",

@@ -13,7 +13,7 @@ import {
 } from "./plan.ts";
 import type { Progress } from "./progress.ts";
 import type { Redactor } from "./redact.ts";
-import type { EpisodeRecord, RunStore } from "./store.ts";
+import type { EpisodeRecord, EpisodeResult, RunStore } from "./store.ts";
 
 /**
  * Run a plan: one worker pool per provider (so a slow provider never starves another), every
@@ -32,13 +32,15 @@ export interface RunnerOptions
   defaultConcurrency: (provider: string) => number;
   traceOut?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** Each finished episode with its trace, as it is stored (tests, live consumers). */
+  onRecord?: ((record: EpisodeRecord) => void) | undefined;
   /** Whole-episode infrastructure failures in a row after which a provider gets no more episodes (default 3). */
   maxConsecutiveInfraFailures?: number | undefined;
 }
 
 export interface RunOutcome {
   /** Every plan episode that has a record (stored earlier or finished now), in plan order. */
-  records: EpisodeRecord[];
+  records: EpisodeResult[];
   /** Episodes run in this session. */
   ran: number;
   /** Episodes found in the store and skipped. */
@@ -55,7 +57,8 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
   const { config, plan, store, progress, redactor } = options;
   const stored = store?.storedKeys() ?? new Set<string>();
   const todo = plan.filter((episode) => !stored.has(episodeKeyString(episode)));
-  const fresh = new Map<number, EpisodeRecord>();
+  // Results without traces: a run of thousands of episodes must not hold every trace in memory.
+  const fresh = new Map<number, EpisodeResult>();
   const infraFailures: RunOutcome["infraFailures"] = [];
   const controller = new AbortController();
   // Every in-flight request listens for the stop (SDK calls, limiter waits): more than Node's default 10.
@@ -144,7 +147,9 @@ export async function runPlan(options: RunnerOptions): Promise<RunOutcome> {
         };
         writeFileSync(file, `${JSON.stringify(content)}\n`);
       }
-      fresh.set(episode.index, record);
+      options.onRecord?.(record);
+      const { trace: _trace, ...result } = record;
+      fresh.set(episode.index, result);
       progress.episodeDone(episode, record.reason, record.wallMs);
     }
   };
@@ -190,14 +195,14 @@ function keyOf(episode: EpisodeKey): EpisodeKey {
 /** Plan order; records stored by an earlier session are read back from the store. */
 function collectRecords(
   plan: readonly PlannedEpisode[],
-  fresh: ReadonlyMap<number, EpisodeRecord>,
+  fresh: ReadonlyMap<number, EpisodeResult>,
   store: RunStore | null,
-): EpisodeRecord[] {
-  const earlier = new Map<string, EpisodeRecord>();
+): EpisodeResult[] {
+  const earlier = new Map<string, EpisodeResult>();
   if (store && fresh.size < plan.length) {
-    for (const record of store.episodes()) earlier.set(episodeKeyString(record), record);
+    for (const result of store.results()) earlier.set(episodeKeyString(result), result);
   }
-  const records: EpisodeRecord[] = [];
+  const records: EpisodeResult[] = [];
   for (const episode of plan) {
     const record = fresh.get(episode.index) ?? earlier.get(episodeKeyString(episode));
     if (record) records.push(record);

@@ -66,6 +66,8 @@ describe("RunStore", () => {
     expect(() => store.saveEpisode(record("s1", 0, 9))).toThrow(/UNIQUE/);
     expect(store.episodeCount).toBe(2);
     expect([...store.episodes()]).toEqual([record("s1", 0), record("s1", 1)]);
+    const { trace: _trace, ...withoutTrace } = record("s1", 1);
+    expect([...store.results()][1]).toEqual(withoutTrace);
     store.close();
     const reopened = RunStore.open(join(root, "a"));
     expect(reopened.runId).toBe("a");

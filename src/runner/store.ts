@@ -39,6 +39,9 @@ export interface EpisodeRecord extends EpisodeKey {
   finishedAt: string;
 }
 
+/** An episode without its trace: what results tables and summaries need (traces can be large). */
+export type EpisodeResult = Omit<EpisodeRecord, "trace">;
+
 /** Merged stores list the runs they came from. */
 export const RunSource = z.strictObject({ runId: z.string(), dir: z.string(), episodes: z.number().int() });
 export type RunSource = z.infer<typeof RunSource>;
@@ -57,6 +60,9 @@ CREATE TABLE IF NOT EXISTS infra_failures (
   scenario TEXT NOT NULL, agent TEXT NOT NULL, condition TEXT NOT NULL, trial INTEGER NOT NULL,
   attempts INTEGER NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
 );`;
+
+const RESULT_COLUMNS =
+  "scenario, agent, condition, trial, reason, summary, score, trace_hash, input_tokens, output_tokens, cost_usd, attempts, cache_hits, wall_ms, finished_at";
 
 interface EpisodeRow {
   scenario: string;
@@ -273,6 +279,19 @@ export class RunStore {
       .prepare("SELECT * FROM episodes ORDER BY scenario, agent, condition, trial")
       .iterate() as IterableIterator<EpisodeRow>;
     for (const row of rows) yield fromRow(row);
+  }
+
+  /** Every stored episode without its trace (cheap to hold for thousands of episodes). */
+  *results(): Generator<EpisodeResult> {
+    const rows = this.#db
+      .prepare(
+        `SELECT ${RESULT_COLUMNS}, '[]' AS trace FROM episodes ORDER BY scenario, agent, condition, trial`,
+      )
+      .iterate() as IterableIterator<EpisodeRow>;
+    for (const row of rows) {
+      const { trace: _trace, ...result } = fromRow(row);
+      yield result;
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { gradedSummary } from "./grading-bridge.ts";
-import type { EpisodeRecord } from "./store.ts";
+import type { EpisodeResult } from "./store.ts";
 
 /**
  * One row per agent × condition, in first-seen order. When every episode is graded the row is
@@ -22,7 +22,7 @@ export interface UsageRow {
   costUsd: number | null;
 }
 
-export function summaryRows(records: readonly EpisodeRecord[]): SummaryRow[] {
+export function summaryRows(records: readonly EpisodeResult[]): SummaryRow[] {
   const usage = usageRows(records);
   const graded = gradedSummary(records.map((record) => record.score));
   if (!graded) return usage as unknown as SummaryRow[];
@@ -37,14 +37,14 @@ export function summaryRows(records: readonly EpisodeRecord[]): SummaryRow[] {
   });
 }
 
-export function usageRows(records: readonly EpisodeRecord[]): UsageRow[] {
-  const groups = new Map<string, EpisodeRecord[]>();
+export function usageRows(records: readonly EpisodeResult[]): UsageRow[] {
+  const groups = new Map<string, EpisodeResult[]>();
   for (const record of records) {
     const key = JSON.stringify([record.agent, record.condition]);
     groups.set(key, [...(groups.get(key) ?? []), record]);
   }
   return [...groups.values()].map((group) => {
-    const first = group[0] as EpisodeRecord;
+    const first = group[0] as EpisodeResult;
     const costs = group.map((record) => record.costUsd);
     return {
       agent: first.agent,
