@@ -6,7 +6,8 @@ import type { TraceEvent } from "../core/trace.ts";
 import { exportLines } from "./export.ts";
 import { mergeRuns } from "./merge.ts";
 import type { Provenance } from "./provenance.ts";
-import { type EpisodeRecord, LOCK_FILE, RunStore, resolveRunDir } from "./store.ts";
+import { LOCK_FILE } from "./run-lock.ts";
+import { type EpisodeRecord, RunStore, resolveRunDir } from "./store.ts";
 
 const provenance: Provenance = {
   asynctool: "0.0.0",

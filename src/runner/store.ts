@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import type { Scenario } from "../dataset/schema.ts";
 import type { EpisodeSummary } from "../env/episode.ts";
 import { type EpisodeKey, episodeKeyString, RunConfig } from "./plan.ts";
 import { Provenance } from "./provenance.ts";
+import { acquireRunLock, releaseRunLock } from "./run-lock.ts";
 
 /**
  * One run's results in an embedded SQLite file (WAL): the config (no secrets), provenance, the
@@ -18,8 +19,6 @@ import { Provenance } from "./provenance.ts";
  * leaves only whole episodes behind, which is what makes `--resume` safe.
  */
 export const STORE_FILE = "store.sqlite";
-/** Holds the pid of the process running the run, so a second process cannot run it at the same time. */
-export const LOCK_FILE = "run.lock";
 const SCHEMA_VERSION = "1";
 
 export interface EpisodeRecord extends EpisodeKey {
@@ -294,35 +293,16 @@ export class RunStore {
     }
   }
 
-  /**
-   * Claim the run for this process. A lock left by a dead process (kill -9) is taken over; one
-   * held by a live process is an error, since two writers would run the same episodes twice.
-   */
+  /** Claim the run for this process (see run-lock.ts). */
   lock(): void {
-    const file = join(this.dir, LOCK_FILE);
-    if (existsSync(file)) {
-      const pid = Number(readFileSync(file, "utf8").trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
-        throw new BadInputError(`${this.dir} is being run by process ${pid}; wait for it or stop it first`);
-    }
-    writeFileSync(file, `${process.pid}\n`);
+    acquireRunLock(this.dir);
     this.#locked = true;
   }
 
   close(): void {
-    if (this.#locked) rmSync(join(this.dir, LOCK_FILE), { force: true });
+    if (this.#locked) releaseRunLock(this.dir);
     this.#locked = false;
     this.#db.close();
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
