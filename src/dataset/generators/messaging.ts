@@ -21,6 +21,8 @@ const TEXTS = [
   "The meeting moved to 3 pm.",
   "Don't forget the team photo tomorrow.",
 ];
+/** Keywords of KEYWORDS that no default inbox message contains. */
+const ABSENT_KEYWORDS = ["invoice", "meeting", "lunch"];
 const KEYWORDS = [
   "file",
   "upload",
@@ -195,7 +197,8 @@ const templates: TaskTemplate[] = [
     pattern: "chain",
     build: (rng) => {
       const [user] = users(rng, 1) as [string];
-      const keyword = rng.pick(KEYWORDS);
+      // Only words the default inbox contains, so the first match exists.
+      const keyword = rng.pick(KEYWORDS.filter((word) => !ABSENT_KEYWORDS.includes(word)));
       return {
         instruction: phrase(
           rng,
@@ -226,9 +229,9 @@ const templates: TaskTemplate[] = [
         instruction: phrase(
           rng,
           [
-            'Log in as {sender}, send {receiver} "{text}", then think better of it: delete that latest message to {receiver} and show me all sent messages.',
-            'As {sender}, message {receiver} with "{text}" and immediately retract it; afterwards list the messages in the workspace.',
-            'Send "{text}" from {sender} to {receiver} (look up both ids), delete it again, and then view the sent messages.',
+            'Log in as {sender}, send {receiver} "{text}", then think better of it: delete that latest message to {receiver}, check the sent messages, and tell me the id the retracted message had.',
+            'As {sender}, message {receiver} with "{text}" and immediately retract it; afterwards list the sent messages. Which message id did it get?',
+            'Send "{text}" from {sender} to {receiver} (look up both ids), delete it again, view the sent messages, and report the message id.',
           ],
           { sender, receiver, text },
         ),
@@ -250,8 +253,8 @@ const templates: TaskTemplate[] = [
           },
           { id: "s6", tool: "view_messages_sent", args: {}, after: ["s5"] },
         ],
-        answer: ref("s6.result.messages"),
-        answerMatch: "exact",
+        answer: ref("s4.result.message_id.new_id"),
+        answerMatch: "number",
       };
     },
   },
