@@ -140,6 +140,31 @@ describe("runPlan", () => {
     store.close();
   });
 
+  it("grades every episode, and keeps an episode whose grading failed (ungraded, with a note)", async () => {
+    const notes: string[] = [];
+    let graded = 0;
+    const outcome = await runPlan(
+      options(() => oracleFactory, {
+        progress: { ...silentProgress, note: (message) => notes.push(message) },
+        grade: ({ scenario, condition }) => {
+          graded += 1;
+          if (scenario.id === "counter-other" && condition.name === "sync") throw new Error("grader bug");
+          return { scenario: scenario.id, condition: condition.name };
+        },
+      }),
+    );
+    expect(graded).toBe(4);
+    expect(outcome.records.map((record) => record.score)).toEqual([
+      { scenario: "counter-three", condition: "sync" },
+      { scenario: "counter-three", condition: "async-realistic" },
+      null,
+      { scenario: "counter-other", condition: "async-realistic" },
+    ]);
+    expect(notes).toEqual([
+      "counter-other × oracle × sync (t0): grading failed (grader bug); stored without a score",
+    ]);
+  });
+
   it("stops feeding a provider that keeps failing whole episodes", async () => {
     const failures = { left: Number.POSITIVE_INFINITY };
     const notes: string[] = [];
