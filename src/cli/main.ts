@@ -5,6 +5,7 @@ import { datasetCommand } from "./dataset.ts";
 import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
 import { generateCommand } from "./generate.ts";
+import { importCommand } from "./import.ts";
 import { listCommand } from "./list.ts";
 import { mergeCommand } from "./merge.ts";
 import { mockServerCommand } from "./mock-server.ts";
@@ -29,6 +30,7 @@ const COMMANDS: Array<() => Command> = [
   mockServerCommand,
   reportCommand,
   viewCommand,
+  importCommand,
 ];
 
 export function buildProgram(): Command {
