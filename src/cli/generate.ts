@@ -1,7 +1,8 @@
 import { Command } from "commander";
-import { BadInputError } from "../core/errors.ts";
+import { createModelAdapter } from "../agents/llm/create-adapter.ts";
 import { DEFAULT_DATASET_SEED, DEFAULT_PLAN, generateDataset } from "../dataset/build-splits.ts";
 import { GENERATORS } from "../dataset/generators/index.ts";
+import { adapterParaphraser } from "../dataset/paraphrase.ts";
 import { writeDataset } from "../dataset/write-dataset.ts";
 import { REGISTRY } from "../tools/registry.ts";
 import { formatTable } from "./format-table.ts";
@@ -18,15 +19,24 @@ export function generateCommand(): Command {
       "--out <dir>",
       "output folder (writes <dir>/<split>/scenarios.jsonl and <dir>/manifest.json)",
     )
-    .option("--paraphrase-with <model>", "rewrite instructions through a model adapter (keeps the original)")
-    .action(async (options: { seed: number; out: string; paraphraseWith?: string }) => {
-      if (options.paraphraseWith) {
-        throw new BadInputError(
-          "--paraphrase-with is not available yet: the model adapter layer is not wired into generation",
-        );
-      }
+    .option(
+      "--paraphrase-with <model>",
+      "reword every single task's instruction through a model (e.g. openai:gpt-4.1-mini); the original is kept in\n" +
+        "originalInstruction, and a rewrite that drops a number, name or quoted value is refused",
+    )
+    .option("--base-url <url>", "base URL for an openai-compatible paraphrasing model")
+    .action(async (options: { seed: number; out: string; paraphraseWith?: string; baseUrl?: string }) => {
+      const paraphrase = options.paraphraseWith
+        ? adapterParaphraser(
+            createModelAdapter({
+              modelId: options.paraphraseWith,
+              ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+            }),
+          )
+        : undefined;
       const started = Date.now();
       const dataset = await generateDataset({
+        ...(paraphrase ? { paraphrase } : {}),
         seed: options.seed,
         generators: GENERATORS,
         catalog: REGISTRY,

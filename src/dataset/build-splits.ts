@@ -9,6 +9,7 @@ import {
 } from "./evolution/filters.ts";
 import { compose, deepen, retime, widen } from "./evolution/operators.ts";
 import type { DomainGenerator } from "./generators/contract.ts";
+import { type Paraphraser, paraphrasePool } from "./paraphrase.ts";
 import type { Scenario, Task } from "./schema.ts";
 import { generateSingleTasks, type PoolTask, refreshGold, type SingleTaskReport } from "./single-tasks.ts";
 
@@ -149,14 +150,18 @@ export async function generateDataset(options: {
   generators: readonly DomainGenerator[];
   catalog: ToolCatalog;
   plan?: SplitPlan;
+  /** Optional rewording of each pool task's instruction (e.g. through a model); see paraphrase.ts. */
+  paraphrase?: Paraphraser;
 }): Promise<GeneratedDataset> {
   const plan = options.plan ?? DEFAULT_PLAN;
-  const { pool, reports } = generateSingleTasks({
+  const generated = generateSingleTasks({
     seed: options.seed,
     perDomain: plan.perDomain,
     generators: options.generators,
     catalog: options.catalog,
   });
+  const reports = generated.reports;
+  const pool = options.paraphrase ? await paraphrasePool(generated.pool, options.paraphrase) : generated.pool;
   const common = { pool, generators: options.generators, seed: options.seed, plan, catalog: options.catalog };
   const v1 = await composeSplit({ ...common, name: "v1", count: plan.v1, taskCounts: [2, 3] });
   const stress = await composeSplit({

@@ -56,6 +56,8 @@ export const Task = z.strictObject({
   tags: z.array(PlanPattern).default([]),
   /** Where the task came from (generator template, importer record, …). */
   origin: z.string().optional(),
+  /** The generator's own wording, kept when an optional model pass paraphrased `instruction`. */
+  originalInstruction: z.string().optional(),
   /**
    * Recorded when the task was generated: the gold answer and a digest of the gold state of the
    * task's domain after its plan ran alone. `asynctool validate` re-executes and compares, so a tool
