@@ -1,5 +1,5 @@
 /**
- * BFCL v3 multi-turn base → asynctool scenarios (decision 0006). One scenario per entry with one
+ * BFCL v3 multi-turn base → asynctool scenarios (decision 0007). One scenario per entry with one
  * task per API class the gold calls use: our tasks have one domain, and BFCL's classes are
  * independent states, so a two-class entry is a two-task cross-domain scenario. A task's plan is its
  * class's gold calls in upstream order; literal values an earlier call of the same task returned
