@@ -45,7 +45,7 @@ export function createAgentResolver(options: AgentResolverOptions): AgentResolve
         ...(spec.stream ? { stream: true } : {}),
         env: options.env,
         onRetry: (info) => {
-          if (/\b429\b/.test(info.reason)) limiter?.onRateLimited(info.delayMs);
+          if (info.status === 429) limiter?.onRateLimited(info.delayMs);
           options.adapter?.onRetry?.(info);
         },
       });

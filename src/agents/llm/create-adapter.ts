@@ -14,7 +14,7 @@ import { PROVIDERS, type ProviderName, parseModelId, requireBaseUrl, resolveApiK
 import { lookupModel, type ModelCapabilities, type ModelEntry } from "./models.ts";
 import { openaiCodec } from "./openai-codec.ts";
 import { parsePromptModeText, toPromptModeRequest } from "./prompt-mode.ts";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetries } from "./retry.ts";
+import { DEFAULT_RETRY_POLICY, type RetryInfo, type RetryPolicy, withRetries } from "./retry.ts";
 import { STREAMING_FAMILIES, TRANSPORTS } from "./transports.ts";
 
 export interface AdapterOptions {
@@ -36,7 +36,7 @@ export interface AdapterOptions {
   headers?: Readonly<Record<string, string>>;
   /** For tests: replaces the backoff sleep. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
+  onRetry?: (info: RetryInfo) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;

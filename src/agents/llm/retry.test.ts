@@ -148,6 +148,21 @@ describe("withRetries", () => {
     expect(sleeps).toHaveLength(2);
   });
 
+  it("tells the retry listener the HTTP status, so a rate limiter can react to 429 alone", async () => {
+    const infos: Array<{ status?: number; delayMs: number }> = [];
+    const failures = [httpError(429, { "retry-after": "1" }), httpError(500), new TypeError("fetch failed")];
+    await withRetries(
+      async () => {
+        const failure = failures.shift();
+        if (failure) throw failure;
+        return "ok";
+      },
+      context([], { onRetry: (info) => infos.push(info) }),
+    );
+    expect(infos.map((info) => info.status)).toEqual([429, 500, undefined]);
+    expect(infos[0]?.delayMs).toBe(1000);
+  });
+
   it("gives up after maxAttempts with a retryable InfraError", async () => {
     const sleeps: number[] = [];
     const run = withRetries(async () => {

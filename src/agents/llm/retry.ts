@@ -150,7 +150,15 @@ export interface RetryContext {
   secrets: readonly (string | undefined)[];
   signal?: AbortSignal | undefined;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/** What a retry listener learns: `status` is the HTTP status when there was one (429 = rate limited). */
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  reason: string;
+  status?: number;
 }
 
 /** Run `attempt` under the policy; the result and how many attempts it took. */
@@ -187,7 +195,12 @@ export async function withRetries<T>(
         });
       }
       const delayMs = backoffDelay(context.policy, failure, attemptNumber, context.requestKey());
-      context.onRetry?.({ attempt: attemptNumber, delayMs, reason });
+      context.onRetry?.({
+        attempt: attemptNumber,
+        delayMs,
+        reason,
+        ...(status === undefined ? {} : { status }),
+      });
       await sleep(delayMs, context.signal);
       if (context.signal?.aborted)
         throw new InfraError(`${context.label}: request aborted`, { retryable: true });
