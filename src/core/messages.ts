@@ -42,6 +42,8 @@ export const AgentResponse = z.strictObject({
   text: z.string().nullable(),
   toolCalls: z.array(ToolCallRequest),
   usage: Usage.optional(),
+  /** Prompt mode: tool-call blocks in the text that could not be parsed (they produced no call). */
+  unparseableCalls: z.number().int().positive().optional(),
 });
 export type AgentResponse = z.infer<typeof AgentResponse>;
 

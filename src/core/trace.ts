@@ -47,6 +47,8 @@ export const TraceEvent = z.discriminatedUnion("type", [
     text: z.string().nullable(),
     toolCalls: z.array(ToolCallRequest),
     usage: Usage.optional(),
+    /** Prompt mode: tool-call blocks in the text that could not be parsed. */
+    unparseableCalls: z.number().int().positive().optional(),
   }),
   /** Every tool call the agent made, valid or not; control tools included. */
   z.strictObject({

@@ -161,6 +161,7 @@ export async function runEpisode(options: EpisodeOptions): Promise<EpisodeResult
       text: response.text,
       toolCalls: response.toolCalls,
       ...(response.usage ? { usage: response.usage } : {}),
+      ...(response.unparseableCalls ? { unparseableCalls: response.unparseableCalls } : {}),
     });
     transcript.push({ role: "assistant", content: response.text, toolCalls: response.toolCalls });
 

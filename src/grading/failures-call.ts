@@ -132,9 +132,12 @@ export function invalidCalls(context: FailureContext): FailureInstance[] {
     }));
 }
 
-/** Unparseable response: a call whose arguments were not a JSON object at all. */
+/**
+ * Unparseable response: a call whose arguments were not a JSON object at all, or (prompt mode) a
+ * tool-call block in the text that could not be parsed into a call.
+ */
 export function unparseableResponses(context: FailureContext): FailureInstance[] {
-  return [...context.view.calls, ...context.view.controlCalls]
+  const badArguments = [...context.view.calls, ...context.view.controlCalls]
     .filter((call) => call.args === null)
     .sort((a, b) => a.seq - b.seq)
     .map((call) => ({
@@ -142,6 +145,11 @@ export function unparseableResponses(context: FailureContext): FailureInstance[]
       requestId: call.requestId,
       detail: `arguments of ${call.tool} at t=${call.t} are not a JSON object`,
     }));
+  const badBlocks = context.view.unparseableTurns.map((turn) => ({
+    kind: "unparseableResponse" as const,
+    detail: `turn ${turn.turn} at t=${turn.t}: ${turn.count} tool-call block(s) in the text could not be parsed`,
+  }));
+  return [...badArguments, ...badBlocks];
 }
 
 /**

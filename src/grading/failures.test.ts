@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { AgentFactory } from "../agents/agent.ts";
 import { Condition } from "../core/condition.ts";
+import { runEpisode } from "../env/episode.ts";
+import { counterCatalog } from "../env/testing/counter-domain.ts";
 import { counterScenario } from "../env/testing/counter-scenarios.ts";
 import { FAILURE_KINDS, type FailureKind } from "./failure-types.ts";
+import { gradeEpisode } from "./grade.ts";
 import {
   add,
   double,
@@ -153,5 +157,31 @@ describe("failure taxonomy on hand-made traces", () => {
     const t1 = score.subtasks.find((subtask) => subtask.taskId === "T1");
     expect(t1).toMatchObject({ premature: true, answerCorrect: true, stepsMatched: 3, success: false });
     expect(score.subtaskSuccess).toBeCloseTo(2 / 3);
+  });
+});
+
+describe("unparseable prompt-mode responses", () => {
+  it("counts a model response whose tool-call blocks could not be parsed", async () => {
+    const scenario = counterScenario();
+    const condition = preset("async-round");
+    const agent: AgentFactory = {
+      name: "prompt-model",
+      create: () => {
+        let turn = 0;
+        return {
+          name: "prompt-model",
+          act: () => {
+            turn += 1;
+            if (turn === 1)
+              return { text: "<tool_call>{oops</tool_call>", toolCalls: [], unparseableCalls: 1 };
+            return { text: null, toolCalls: [] };
+          },
+        };
+      },
+    };
+    const { trace } = await runEpisode({ scenario, condition, agent, catalog: counterCatalog });
+    expect(trace.find((event) => event.type === "model-response")).toMatchObject({ unparseableCalls: 1 });
+    const score = await gradeEpisode({ scenario, condition, trace, catalog: counterCatalog });
+    expect(score.failures.unparseableResponse).toBe(1);
   });
 });

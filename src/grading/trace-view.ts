@@ -42,6 +42,8 @@ export interface TraceView {
   readonly turnTimes: readonly number[];
   readonly usage: { inputTokens: number; outputTokens: number; cachedInputTokens: number; reported: boolean };
   readonly infraError: boolean;
+  /** Turns whose text held tool-call blocks that could not be parsed (prompt mode), with their count. */
+  readonly unparseableTurns: ReadonlyArray<{ turn: number; t: number; count: number }>;
 }
 
 /** Index a trace. Throws when the trace lacks its start or end event (an unfinished or cut file). */
@@ -55,6 +57,7 @@ export function readTrace(trace: readonly TraceEvent[]): TraceView {
   const turnTimes: number[] = [];
   const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, reported: false };
   let infraError = false;
+  const unparseableTurns: Array<{ turn: number; t: number; count: number }> = [];
   for (const event of trace) {
     switch (event.type) {
       case "episode-start":
@@ -67,6 +70,8 @@ export function readTrace(trace: readonly TraceEvent[]): TraceView {
         turnTimes.push(event.t);
         break;
       case "model-response":
+        if (event.unparseableCalls)
+          unparseableTurns.push({ turn: event.turn, t: event.t, count: event.unparseableCalls });
         if (event.usage) {
           usage.reported = true;
           usage.inputTokens += event.usage.inputTokens;
@@ -130,7 +135,7 @@ export function readTrace(trace: readonly TraceEvent[]): TraceView {
   }
   if (!start) throw new BadInputError("trace has no episode-start event");
   if (!end) throw new BadInputError("trace has no episode-end event (the episode did not finish)");
-  return { start, end, calls, controlCalls, submissions, turnTimes, usage, infraError };
+  return { start, end, calls, controlCalls, submissions, turnTimes, usage, infraError, unparseableTurns };
 }
 
 /** An accepted call that completed without an injected fault: the only calls that can match a gold step. */

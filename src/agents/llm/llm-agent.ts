@@ -60,6 +60,7 @@ class LlmAgent implements Agent {
       text: response.text,
       toolCalls: response.toolCalls,
       ...(response.usage === null ? {} : { usage: response.usage }),
+      ...(response.unparseableCalls ? { unparseableCalls: response.unparseableCalls } : {}),
     };
   }
 }
