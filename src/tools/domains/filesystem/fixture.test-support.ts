@@ -1,6 +1,6 @@
 /** A small tree shared by the filesystem tests. */
 import { initialState } from "../../domain.ts";
-import { callTool } from "./bfcl-trace-replay.ts";
+import { callTool, toolResources } from "../testing/call-tool.ts";
 import { filesystemDomain } from "./index.ts";
 import type { FilesystemState } from "./tree.ts";
 
@@ -35,7 +35,5 @@ export function resourcesOf(
   name: string,
   args: Record<string, unknown> = {},
 ): string[] {
-  const tool = filesystemDomain.tools.find((candidate) => candidate.name === name);
-  if (tool === undefined) throw new Error(`no tool ${name}`);
-  return tool.resources(tool.parameters.parse(args), state);
+  return toolResources(filesystemDomain, state, name, args);
 }

@@ -3,11 +3,13 @@
  * give the result in the derived per-step file, and every final value must equal `gold_answer`
  * under NESTFUL's own rule (a float is rounded to as many decimals as the gold float prints).
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { PEER_FILES } from "../../../dataset/conformance/peer-data.ts";
 import type { AnyTool } from "../../tool.ts";
+import { findPeerData, readJsonLines } from "../testing/peer-data.ts";
 import { NESTFUL_MATH_TOOLS, basicTools as typedTools } from "./basic-tools.ts";
-import { peerFile, readJsonLines } from "./peer-data.ts";
 import { pythonRound } from "./python-numbers.ts";
 
 const Record = z.object({
@@ -24,9 +26,8 @@ const StepResults = z.object({
 
 const basicTools: readonly AnyTool[] = typedTools;
 
-const toyData = peerFile("nestful/data_v2/toy_data.jsonl");
-const derived = peerFile("nestful/derived/toy_data_math_step_results.jsonl");
-const present = toyData.present && derived.present;
+const STEP_RESULTS_FILE = "nestful/derived/toy_data_math_step_results.jsonl";
+const peerData = findPeerData([PEER_FILES.nestfulData, STEP_RESULTS_FILE]);
 
 /** Run one record's gold calls; references `$var_N.result$` read earlier results. */
 function replay(record: z.infer<typeof Record>): unknown[] {
@@ -59,13 +60,14 @@ function matchesGold(value: unknown, gold: unknown, goldText: string): boolean {
   return value === gold;
 }
 
-describe.skipIf(!present)(`NESTFUL math replay${toyData.skipReason || derived.skipReason}`, () => {
+describe.skipIf(!peerData.found)(`NESTFUL math replay${peerData.skipReason}`, () => {
   it("reproduces every step result and every gold answer of the 40 math records", () => {
-    const records = readJsonLines(toyData.path)
+    const dir = peerData.found ? peerData.dir : "";
+    const records = readJsonLines(join(dir, PEER_FILES.nestfulData))
       .map(({ text, value }) => ({ text, record: Record.parse(value) }))
       .filter(({ record }) => record.output[0]?.label.startsWith("$var_"));
     const expected = new Map(
-      readJsonLines(derived.path).map(({ value }) => {
+      readJsonLines(join(dir, STEP_RESULTS_FILE)).map(({ value }) => {
         const parsed = StepResults.parse(value);
         return [parsed.sample_id, parsed];
       }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialState } from "../../domain.ts";
-import { callTool } from "../filesystem/bfcl-trace-replay.ts";
+import { callTool } from "../testing/call-tool.ts";
 import { ticketsDomain } from "./index.ts";
 import type { TicketsState } from "./state.ts";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { initialState } from "../../domain.ts";
 import { ToolError } from "../../tool.ts";
+import { callTool, toolResources } from "../testing/call-tool.ts";
 import { tradingDomain } from "./index.ts";
 import type { TradingState } from "./state.ts";
-import { callTool, toolResources } from "./testing.ts";
 
 const fresh = (config: Record<string, unknown> = {}): TradingState =>
   initialState(tradingDomain, config, "test.json");

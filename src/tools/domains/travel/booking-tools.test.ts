@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialState } from "../../domain.ts";
 import { ToolError } from "../../tool.ts";
-import { callTool, toolResources } from "../trading/testing.ts";
+import { callTool, toolResources } from "../testing/call-tool.ts";
 import { travelDomain } from "./index.ts";
 import type { TravelState } from "./state.ts";
 
