@@ -1,8 +1,10 @@
 /** Test helpers: a fixture world and tool calls the way the environment makes them (schema parse, then run). */
 import { initialState } from "../../domain.ts";
-import { ToolError } from "../../tool.ts";
+import { callTool, toolResources } from "../testing/call-tool.ts";
 import { dataManagementDomain } from "./index.ts";
 import type { DataManagementState } from "./state.ts";
+
+export { errorOf } from "../testing/call-tool.ts";
 
 export function freshState(config: unknown = {}): DataManagementState {
   return initialState(dataManagementDomain, config, "test world");
@@ -32,28 +34,10 @@ export function staffState(): DataManagementState {
   });
 }
 
-function toolNamed(name: string) {
-  const tool = dataManagementDomain.tools.find((candidate) => candidate.name === name);
-  if (!tool) throw new Error(`no data-management tool ${name}`);
-  return tool;
-}
-
 export function callTable(name: string, args: Record<string, unknown>, state = staffState()): unknown {
-  const tool = toolNamed(name);
-  return tool.run(state, tool.parameters.parse(args), { time: 0 });
+  return callTool(dataManagementDomain, state, name, args);
 }
 
 export function resourcesOf(name: string, args: Record<string, unknown>, state = staffState()): string[] {
-  const tool = toolNamed(name);
-  return tool.resources(tool.parameters.parse(args), state);
-}
-
-/** The ToolError message a call throws, or a failure naming the value it returned instead. */
-export function errorOf(call: () => unknown): string {
-  try {
-    return `no error; returned ${JSON.stringify(call())}`;
-  } catch (error) {
-    if (error instanceof ToolError) return error.message;
-    throw error;
-  }
+  return toolResources(dataManagementDomain, state, name, args);
 }
