@@ -1,22 +1,9 @@
 import type { Rng } from "../../core/rng.ts";
+import { MONTHS } from "../../tools/domains/data-format/calendar.ts";
 import { type DomainGenerator, phrase, ref, type TaskTemplate } from "./contract.ts";
 
 // data-format tools are pure: every task only reads its own arguments, so any two tasks compose.
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const two = (value: number) => String(value).padStart(2, "0");
 const places = (count: number) => (count === 1 ? "1 decimal" : `${count} decimals`);
 
