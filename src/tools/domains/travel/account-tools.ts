@@ -1,7 +1,12 @@
 /** Travel tools for the session, credit cards, the budget and traveller checks. */
 import { z } from "zod";
 import { defineTool } from "../../tool.ts";
-import { PythonValueError, pythonStringRepr, strptime } from "../trading/python-datetime.ts";
+import {
+  type NaiveDateTime,
+  PythonValueError,
+  pythonStringRepr,
+  strptime,
+} from "../trading/python-datetime.ts";
 import {
   BUDGET_RESOURCE,
   CARDS_RESOURCE,
@@ -22,6 +27,16 @@ import {
 export const TODAY = { year: 2024, month: 9, day: 1 } as const;
 
 export const accessToken = z.string().describe("Access token from authenticate_travel.");
+
+/** A "YYYY-MM-DD" date as upstream's `strptime` reads it, or undefined where it raises ValueError. */
+export function parseDay(text: string): NaiveDateTime | undefined {
+  try {
+    return strptime(text, "%Y-%m-%d");
+  } catch (error) {
+    if (error instanceof PythonValueError) return undefined;
+    throw error;
+  }
+}
 
 export const authenticateTravel = defineTool({
   name: "authenticate_travel",
@@ -194,13 +209,8 @@ export const verifyTravelerInformation = defineTool({
           `got ${args.first_name} ${args.last_name}`,
       );
     }
-    let birth: ReturnType<typeof strptime>;
-    try {
-      birth = strptime(args.date_of_birth, "%Y-%m-%d");
-    } catch (error) {
-      if (!(error instanceof PythonValueError)) throw error;
-      return failure("Invalid date of birth format. Please use YYYY-MM-DD.");
-    }
+    const birth = parseDay(args.date_of_birth);
+    if (birth === undefined) return failure("Invalid date of birth format. Please use YYYY-MM-DD.");
     const birthdayToCome =
       TODAY.month < birth.month || (TODAY.month === birth.month && TODAY.day < birth.day);
     const age = TODAY.year - birth.year - (birthdayToCome ? 1 : 0);

@@ -1,8 +1,7 @@
 /** Travel tools for bookings: book, cancel, invoice, insurance and customer support. */
 import { z } from "zod";
 import { defineTool, ToolError } from "../../tool.ts";
-import { PythonValueError, strptime } from "../trading/python-datetime.ts";
-import { accessToken } from "./account-tools.ts";
+import { accessToken, parseDay } from "./account-tools.ts";
 import { flightCost } from "./flight-tools.ts";
 import {
   type Booking,
@@ -28,16 +27,6 @@ const cardId = z
 function bookingField(booking: Booking, id: string, field: string): unknown {
   if (!Object.hasOwn(booking, field)) throw new ToolError(`booking ${id} has no ${field}`);
   return booking[field];
-}
-
-function isValidDate(text: string): boolean {
-  try {
-    strptime(text, "%Y-%m-%d");
-    return true;
-  } catch (error) {
-    if (error instanceof PythonValueError) return false;
-    throw error;
-  }
 }
 
 export const bookFlight = defineTool({
@@ -73,7 +62,7 @@ export const bookFlight = defineTool({
       return failed(`Invalid departure airport code: ${args.travel_from}`);
     if (!AIRPORTS.includes(args.travel_to))
       return failed(`Invalid destination airport code: ${args.travel_to}`);
-    if (!isValidDate(args.travel_date)) return failed("Invalid date format. Use YYYY-MM-DD.");
+    if (parseDay(args.travel_date) === undefined) return failed("Invalid date format. Use YYYY-MM-DD.");
     if (!Object.hasOwn(CLASS_FACTORS, args.travel_class)) {
       // Upstream prints a Python set here, whose order varies between processes.
       return failed("Invalid travel class. Must be one of {'economy', 'business', 'first'}");
