@@ -27,6 +27,25 @@ const notFound = (id: TicketId) => ({ error: `Ticket with ID ${id} not found.` }
 /** Results are copies: the caller may keep them while later calls change the state. */
 const copy = <Value>(value: Value): Value => structuredClone(value);
 
+/** Tools on one ticket touch only that ticket. */
+const theTicket = (args: { ticket_id: TicketId }) => [ticketResource(args.ticket_id)];
+
+/** Close or resolve: an error when the ticket is missing or already in `status`; `update` adds fields. */
+function moveTicket(
+  state: TicketsState,
+  id: TicketId,
+  status: "Closed" | "Resolved",
+  update: (ticket: Ticket) => void = () => {},
+) {
+  const ticket = findTicket(state, id);
+  if (ticket === undefined) return notFound(id);
+  const done = status.toLowerCase();
+  if (ticket.status === status) return { error: `Ticket with ID ${id} is already ${done}.` };
+  ticket.status = status;
+  update(ticket);
+  return { status: `Ticket ${id} has been ${done} successfully.` };
+}
+
 export const createTicket = defineTool({
   name: "create_ticket",
   description:
@@ -68,7 +87,7 @@ export const getTicket = defineTool({
   parameters: { ticket_id: ticketId("fetch") },
   latency: "fast",
   mutates: false,
-  resources: (args) => [ticketResource(args.ticket_id)],
+  resources: theTicket,
   run: (state: TicketsState, args) => {
     const ticket = findTicket(state, args.ticket_id);
     return ticket === undefined ? notFound(args.ticket_id) : copy(ticket);
@@ -81,13 +100,9 @@ export const closeTicket = defineTool({
   parameters: { ticket_id: ticketId("close") },
   latency: "medium",
   mutates: true,
-  resources: (args) => [ticketResource(args.ticket_id)],
+  resources: theTicket,
   run: (state: TicketsState, args) => {
-    const ticket = findTicket(state, args.ticket_id);
-    if (ticket === undefined) return notFound(args.ticket_id);
-    if (ticket.status === "Closed") return { error: `Ticket with ID ${args.ticket_id} is already closed.` };
-    ticket.status = "Closed";
-    return { status: `Ticket ${args.ticket_id} has been closed successfully.` };
+    return moveTicket(state, args.ticket_id, "Closed");
   },
 });
 
@@ -101,15 +116,11 @@ export const resolveTicket = defineTool({
   },
   latency: "medium",
   mutates: true,
-  resources: (args) => [ticketResource(args.ticket_id)],
+  resources: theTicket,
   run: (state: TicketsState, args) => {
-    const ticket = findTicket(state, args.ticket_id);
-    if (ticket === undefined) return notFound(args.ticket_id);
-    if (ticket.status === "Resolved")
-      return { error: `Ticket with ID ${args.ticket_id} is already resolved.` };
-    ticket.status = "Resolved";
-    ticket.resolution = args.resolution;
-    return { status: `Ticket ${args.ticket_id} has been resolved successfully.` };
+    return moveTicket(state, args.ticket_id, "Resolved", (ticket) => {
+      ticket.resolution = args.resolution;
+    });
   },
 });
 
@@ -134,7 +145,7 @@ export const editTicket = defineTool({
   },
   latency: "medium",
   mutates: true,
-  resources: (args) => [ticketResource(args.ticket_id)],
+  resources: theTicket,
   run: (state: TicketsState, args) => {
     const ticket = findTicket(state, args.ticket_id);
     if (ticket === undefined) return notFound(args.ticket_id);
