@@ -36,6 +36,50 @@ function moveResources(state: FilesystemState, source: string, destination: stri
   return [...new Set([...entryResources(state, source), ...created])];
 }
 
+/** Upstream's two wordings of the same rule. */
+const PATH_ERRORS = {
+  mv: "mv: no path allowed in destination. Only file name and folder name is supported for this operation.",
+  cp: "cp: don't allow path in destination. Only file name and folder name is supported for this operation.",
+};
+
+/**
+ * mv and cp share upstream's checks and messages: into `destination` when it names a directory of
+ * the current directory, else under that name beside the source.
+ */
+function transfer(
+  state: FilesystemState,
+  source: string,
+  destination: string,
+  command: "mv" | "cp",
+): unknown {
+  const [verb, done] = command === "mv" ? ["move", "moved"] : ["copy", "copied"];
+  const here = currentDirectory(state).contents;
+  const item = getEntry(here, source);
+  if (item === undefined)
+    return { error: `${command}: cannot ${verb} '${source}': No such file or directory` };
+  if (destination.includes("/")) return { error: PATH_ERRORS[command] };
+  const target = getEntry(here, destination);
+  if (target?.type === "file")
+    return { error: `${command}: cannot ${verb} '${source}' to '${destination}': Not a directory` };
+  if (target !== undefined && getEntry(target.contents, source) !== undefined) {
+    if (command === "mv")
+      return { error: `mv: cannot move '${source}' to '${destination}/${source}': File exists` };
+    // Upstream's own existence check never fires and the insert raises; the call fails with its message.
+    const kind = item.type === "file" ? "File" : "Directory";
+    throw new ToolError(`${kind} '${source}' already exists in directory '${destination}'.`);
+  }
+  const [into, name] = target === undefined ? [here, destination] : [target.contents, source];
+  if (command === "cp") setEntry(into, name, cloneNode(item));
+  else {
+    deleteEntry(here, source);
+    // Moving a directory into itself detaches it, so upstream loses it; so do we, without a cycle.
+    if (target !== item) setEntry(into, name, item);
+  }
+  return {
+    result: `'${source}' ${done} to '${target === undefined ? destination : `${destination}/${source}`}'`,
+  };
+}
+
 export const mv = defineTool({
   name: "mv",
   description:
@@ -45,32 +89,7 @@ export const mv = defineTool({
   latency: "medium",
   mutates: true,
   resources: (args, state: FilesystemState) => moveResources(state, args.source, args.destination),
-  run: (state: FilesystemState, { source, destination }) => {
-    const contents = currentDirectory(state).contents;
-    const item = getEntry(contents, source);
-    if (item === undefined) return { error: `mv: cannot move '${source}': No such file or directory` };
-    if (destination.includes("/")) {
-      return {
-        error:
-          "mv: no path allowed in destination. Only file name and folder name is supported for this operation.",
-      };
-    }
-    const target = getEntry(contents, destination);
-    if (target === undefined) {
-      deleteEntry(contents, source);
-      setEntry(contents, destination, item);
-      return { result: `'${source}' moved to '${destination}'` };
-    }
-    if (target.type === "file")
-      return { error: `mv: cannot move '${source}' to '${destination}': Not a directory` };
-    if (getEntry(target.contents, source) !== undefined) {
-      return { error: `mv: cannot move '${source}' to '${destination}/${source}': File exists` };
-    }
-    deleteEntry(contents, source);
-    // Moving a directory into itself detaches it, so upstream loses it; so do we, without a cycle.
-    if (target !== item) setEntry(target.contents, source, item);
-    return { result: `'${source}' moved to '${destination}/${source}'` };
-  },
+  run: (state: FilesystemState, args) => transfer(state, args.source, args.destination, "mv"),
 });
 
 export const cp = defineTool({
@@ -82,31 +101,7 @@ export const cp = defineTool({
   latency: "medium",
   mutates: true,
   resources: (args, state: FilesystemState) => moveResources(state, args.source, args.destination),
-  run: (state: FilesystemState, { source, destination }) => {
-    const contents = currentDirectory(state).contents;
-    const item = getEntry(contents, source);
-    if (item === undefined) return { error: `cp: cannot copy '${source}': No such file or directory` };
-    if (destination.includes("/")) {
-      return {
-        error:
-          "cp: don't allow path in destination. Only file name and folder name is supported for this operation.",
-      };
-    }
-    const target = getEntry(contents, destination);
-    if (target === undefined) {
-      setEntry(contents, destination, cloneNode(item));
-      return { result: `'${source}' copied to '${destination}'` };
-    }
-    if (target.type === "file")
-      return { error: `cp: cannot copy '${source}' to '${destination}': Not a directory` };
-    if (getEntry(target.contents, source) !== undefined) {
-      // Upstream's own existence check never fires and the insert raises; the call fails with its message.
-      const kind = item.type === "file" ? "File" : "Directory";
-      throw new ToolError(`${kind} '${source}' already exists in directory '${destination}'.`);
-    }
-    setEntry(target.contents, source, cloneNode(item));
-    return { result: `'${source}' copied to '${destination}/${source}'` };
-  },
+  run: (state: FilesystemState, args) => transfer(state, args.source, args.destination, "cp"),
 });
 
 export const MOVE_TOOLS = [mv, cp];
