@@ -40,7 +40,6 @@ interface PageScope {
 
 /** Rendered text (innerText, unlike textContent, leaves out what is not displayed). */
 function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point here
   return locator.innerText();
 }
 
