@@ -62,3 +62,20 @@ export interface AgentFactory {
   readonly name: string;
   create(context: { scenario: Scenario; episode: EpisodeInfo }): Agent;
 }
+
+/** The act function of a wrapped agent: it may call the inner agent's `act` or answer itself. */
+export type ActWrapper = (
+  inner: Agent,
+  context: { scenario: Scenario; episode: EpisodeInfo },
+) => Agent["act"];
+
+/** Decorate every agent a factory makes (caching, rate limiting, …); name and creation stay the inner's. */
+export function wrapAgentFactory(factory: AgentFactory, wrap: ActWrapper): AgentFactory {
+  return {
+    name: factory.name,
+    create(context) {
+      const inner = factory.create(context);
+      return { name: inner.name, act: wrap(inner, context) };
+    },
+  };
+}

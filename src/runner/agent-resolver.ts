@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Agent, AgentFactory, EpisodeInfo, Observation } from "../agents/agent.ts";
+import { type AgentFactory, type EpisodeInfo, type Observation, wrapAgentFactory } from "../agents/agent.ts";
 import { type LlmAgentOptions, llmAgentFactory } from "../agents/llm/llm-agent.ts";
 import { referenceAgent } from "../agents/reference/index.ts";
 import { linkedSignal } from "./linked-signal.ts";
@@ -79,29 +79,19 @@ export function createAgentResolver(options: AgentResolverOptions): AgentResolve
 }
 
 function throughLimiter(factory: AgentFactory, limiter: AdaptiveLimiter): AgentFactory {
-  return {
-    name: factory.name,
-    create(context) {
-      const inner = factory.create(context);
-      const agent: Agent = {
-        name: inner.name,
-        async act(observation, signal) {
-          const request = linkedSignal(signal);
-          try {
-            const release = await limiter.acquire(request.signal);
-            try {
-              const response = await inner.act(observation, request.signal);
-              limiter.onSuccess();
-              return response;
-            } finally {
-              release();
-            }
-          } finally {
-            request.dispose();
-          }
-        },
-      };
-      return agent;
-    },
-  };
+  return wrapAgentFactory(factory, (inner) => async (observation, signal) => {
+    const request = linkedSignal(signal);
+    try {
+      const release = await limiter.acquire(request.signal);
+      try {
+        const response = await inner.act(observation, request.signal);
+        limiter.onSuccess();
+        return response;
+      } finally {
+        release();
+      }
+    } finally {
+      request.dispose();
+    }
+  });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { Agent, AgentFactory, EpisodeInfo, Observation } from "../agents/agent.ts";
+import { type AgentFactory, type EpisodeInfo, type Observation, wrapAgentFactory } from "../agents/agent.ts";
 import { canonicalJson } from "../core/canonical-json.ts";
 import { AgentResponse, type CanonicalMessage, type ToolSpec } from "../core/messages.ts";
 
@@ -86,26 +86,16 @@ export function withResponseCache(
   keyOf: RequestKeyOf,
   counter: CacheCounter,
 ): AgentFactory {
-  return {
-    name: factory.name,
-    create(context) {
-      const inner = factory.create(context);
-      const agent: Agent = {
-        name: inner.name,
-        async act(observation, signal) {
-          const key = keyOf(observation, context.episode);
-          const cached = cache.get(key);
-          if (cached) {
-            counter.hits += 1;
-            return cached;
-          }
-          counter.misses += 1;
-          const response = await inner.act(observation, signal);
-          cache.set(key, factory.name, response);
-          return response;
-        },
-      };
-      return agent;
-    },
-  };
+  return wrapAgentFactory(factory, (inner, context) => async (observation, signal) => {
+    const key = keyOf(observation, context.episode);
+    const cached = cache.get(key);
+    if (cached) {
+      counter.hits += 1;
+      return cached;
+    }
+    counter.misses += 1;
+    const response = await inner.act(observation, signal);
+    cache.set(key, factory.name, response);
+    return response;
+  });
 }
