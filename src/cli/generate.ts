@@ -11,7 +11,7 @@ import { nonNegativeInteger } from "./options.ts";
 export function generateCommand(): Command {
   return new Command("generate")
     .description(
-      "Generate the single-task pool and the v1, stress and single splits from a seed. The shipped data/ is\n" +
+      "Generate the single-task pool and the v1, stress and single splits from a seed. The shipped data/ is " +
         `this command's output for seed ${DEFAULT_DATASET_SEED}; another seed gives a private, uncontaminated split.`,
     )
     .option("--seed <n>", "dataset seed", nonNegativeInteger, DEFAULT_DATASET_SEED)

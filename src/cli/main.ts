@@ -42,8 +42,19 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .showHelpAfterError()
     .exitOverride();
-  for (const make of COMMANDS) program.addCommand(make().exitOverride());
+  for (const make of COMMANDS) {
+    const command = make().exitOverride();
+    // The command list shows one short line per command; `asynctool CMD --help` shows the whole description.
+    if (!command.summary()) command.summary(firstSentence(command.description()));
+    program.addCommand(command);
+  }
   return program;
+}
+
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const end = flat.search(/\.(\s|$)/);
+  return end < 0 ? flat : flat.slice(0, end);
 }
 
 /** Entry point of the `asynctool` binary: clear one-line errors for bad input, stack traces only for harness bugs. */

@@ -6,7 +6,7 @@ import { REGISTRY } from "../tools/registry.ts";
 export function validateCommand(): Command {
   return new Command("validate")
     .description(
-      "Check a dataset: schema, every task executes and reproduces its recorded gold, tasks touch disjoint\n" +
+      "Check a dataset: schema, every task executes and reproduces its recorded gold, tasks touch disjoint " +
         "resources, answers and state do not depend on task order. Names file, scenario id and reason per failure.",
     )
     .argument("[target]", "a data folder of splits, or one scenarios .json/.jsonl file", DATA_DIR)
