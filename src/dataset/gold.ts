@@ -2,7 +2,7 @@ import type { ToolCatalog } from "../tools/catalog.ts";
 import { ToolError } from "../tools/tool.ts";
 import type { World } from "../tools/world.ts";
 import { resolveRefs, topologicalOrder } from "./refs.ts";
-import type { Task } from "./schema.ts";
+import type { Step, Task } from "./schema.ts";
 
 export interface GoldStep {
   stepId: string;
@@ -28,31 +28,48 @@ export interface GoldRun {
  */
 export function executePlan(task: Task, world: World, catalog: ToolCatalog, time = 0): GoldRun {
   const results = new Map<string, unknown>();
-  const steps: GoldStep[] = [];
-  for (const step of topologicalOrder(task.plan)) {
-    const registered = catalog.findTool(step.tool);
-    if (!registered) throw new ToolError(`task ${task.id} step ${step.id}: unknown tool ${step.tool}`);
-    const resolved = resolveRefs(step.args, results);
-    const parsed = registered.tool.parameters.safeParse(resolved);
-    if (!parsed.success) {
-      throw new ToolError(
-        `task ${task.id} step ${step.id}: invalid arguments for ${step.tool}: ${parsed.error.message}`,
-      );
-    }
-    const args = parsed.data as Record<string, unknown>;
-    const state = world[registered.domain.name];
-    const resources = registered.tool.resources(args, state);
-    try {
-      const raw = registered.tool.run(state, args, { time });
-      const result = JSON.parse(JSON.stringify(raw ?? null));
-      results.set(step.id, result);
-      steps.push({ stepId: step.id, tool: step.tool, args, result, resources });
-    } catch (error) {
-      if (!(error instanceof ToolError)) throw error;
-      results.set(step.id, { error: error.message });
-      steps.push({ stepId: step.id, tool: step.tool, args, result: null, error: error.message, resources });
-    }
+  const steps = topologicalOrder(task.plan).map((step) =>
+    executeStep(task, step, results, world, catalog, time),
+  );
+  return { steps, results, answer: resolveAnswer(task, results) };
+}
+
+/**
+ * Execute one step of `task` on `world` with its references resolved from `results`, and record
+ * its result there. A ToolError becomes an `{error}` result; unknown tools and invalid arguments
+ * throw (the plan itself is broken).
+ */
+export function executeStep(
+  task: Task,
+  step: Step,
+  results: Map<string, unknown>,
+  world: World,
+  catalog: ToolCatalog,
+  time = 0,
+): GoldStep {
+  const registered = catalog.findTool(step.tool);
+  if (!registered) throw new ToolError(`task ${task.id} step ${step.id}: unknown tool ${step.tool}`);
+  const parsed = registered.tool.parameters.safeParse(resolveRefs(step.args, results));
+  if (!parsed.success) {
+    throw new ToolError(
+      `task ${task.id} step ${step.id}: invalid arguments for ${step.tool}: ${parsed.error.message}`,
+    );
   }
-  const answer = task.answer === null || task.answer === undefined ? null : resolveRefs(task.answer, results);
-  return { steps, results, answer };
+  const args = parsed.data as Record<string, unknown>;
+  const state = world[registered.domain.name];
+  const resources = registered.tool.resources(args, state);
+  try {
+    const result = JSON.parse(JSON.stringify(registered.tool.run(state, args, { time }) ?? null));
+    results.set(step.id, result);
+    return { stepId: step.id, tool: step.tool, args, result, resources };
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    results.set(step.id, { error: error.message });
+    return { stepId: step.id, tool: step.tool, args, result: null, error: error.message, resources };
+  }
+}
+
+/** The task's answer from step results: null for pure actions. */
+export function resolveAnswer(task: Task, results: ReadonlyMap<string, unknown>): unknown {
+  return task.answer === null || task.answer === undefined ? null : resolveRefs(task.answer, results);
 }

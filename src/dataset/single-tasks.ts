@@ -78,32 +78,41 @@ function verifyDraft(
   catalog: ToolCatalog,
   rng: Rng,
 ): { ok: true; task: Task } | { ok: false; reason: string } {
-  const world = buildWorld(catalog, [domain], {}, template.id);
+  const solo = soloGold(baseTask(domain, template, draft, [], undefined), catalog, template.id);
+  if (!solo.ok) return solo;
+  const plan = withLatencyProfile(draft.plan, catalog, rng);
+  return { ok: true, task: baseTask(domain, template, { ...draft, plan }, solo.resources, solo.gold) };
+}
+
+/**
+ * Run a task alone on its domain's default world: every step must succeed and the answer must be
+ * submittable. Yields the resources it touched and its gold (answer and state digest).
+ */
+function soloGold(
+  task: Task,
+  catalog: ToolCatalog,
+  source: string,
+): { ok: true; resources: string[]; gold: NonNullable<Task["gold"]> } | { ok: false; reason: string } {
+  const world = buildWorld(catalog, [task.domain], {}, source);
   let gold: GoldRun;
   try {
-    gold = executePlan({ ...baseTask(domain, template, draft, [], undefined) }, world, catalog);
+    gold = executePlan(task, world, catalog);
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
   const failed = gold.steps.find((step) => step.error !== undefined || isErrorResult(step.result));
-  if (failed)
+  if (failed) {
     return {
       ok: false,
       reason: `step ${failed.stepId} failed: ${failed.error ?? JSON.stringify(failed.result)}`,
     };
+  }
   if (gold.answer !== null && !SubmitParameters.shape.answer.safeParse(gold.answer).success) {
-    return {
-      ok: false,
-      reason: `gold answer ${JSON.stringify(gold.answer).slice(0, 80)} cannot be submitted with submit_answer`,
-    };
+    const shown = JSON.stringify(gold.answer).slice(0, 80);
+    return { ok: false, reason: `gold answer ${shown} cannot be submitted with submit_answer` };
   }
   const resources = [...new Set(gold.steps.flatMap((step) => step.resources))].sort();
-  const plan = withLatencyProfile(draft.plan, catalog, rng);
-  const task = baseTask(domain, template, { ...draft, plan }, resources, {
-    answer: gold.answer,
-    stateDigest: digest(world[domain]),
-  });
-  return { ok: true, task };
+  return { ok: true, resources, gold: { answer: gold.answer, stateDigest: digest(world[task.domain]) } };
 }
 
 function baseTask(
@@ -168,14 +177,6 @@ function slower(a: LatencyClass, b: LatencyClass): LatencyClass {
  * gold again; undefined when it no longer runs cleanly.
  */
 export function refreshGold(task: Task, catalog: ToolCatalog): Task | undefined {
-  const world = buildWorld(catalog, [task.domain], {}, task.origin ?? task.id);
-  let gold: GoldRun;
-  try {
-    gold = executePlan(task, world, catalog);
-  } catch {
-    return undefined;
-  }
-  if (gold.steps.some((step) => step.error !== undefined || isErrorResult(step.result))) return undefined;
-  const resources = [...new Set(gold.steps.flatMap((step) => step.resources))].sort();
-  return { ...task, resources, gold: { answer: gold.answer, stateDigest: digest(world[task.domain]) } };
+  const solo = soloGold(task, catalog, task.origin ?? task.id);
+  return solo.ok ? { ...task, resources: solo.resources, gold: solo.gold } : undefined;
 }

@@ -5,10 +5,9 @@ import { findPreset } from "../../core/presets.ts";
 import { keyedRng } from "../../core/rng.ts";
 import { runEpisode } from "../../env/episode.ts";
 import type { ToolCatalog } from "../../tools/catalog.ts";
-import { ToolError } from "../../tools/tool.ts";
 import { buildWorld, type World } from "../../tools/world.ts";
-import { executePlan } from "../gold.ts";
-import { resolveRefs, stepPredecessors } from "../refs.ts";
+import { executePlan, executeStep, resolveAnswer } from "../gold.ts";
+import { stepPredecessors } from "../refs.ts";
 import type { Scenario, Task } from "../schema.ts";
 
 /**
@@ -78,26 +77,16 @@ function runInterleaved(scenario: Scenario, seed: number, catalog: ToolCatalog):
     const [taskIndex, stepIndex] = rng.pick(ready);
     const [step] = (remaining[taskIndex] as Task["plan"]).splice(stepIndex, 1);
     if (!step) break;
-    const registered = catalog.findTool(step.tool);
-    if (!registered) throw new Error(`unknown tool ${step.tool}`);
-    const args = registered.tool.parameters.parse(
-      resolveRefs(step.args, results[taskIndex] as Map<string, unknown>),
+    executeStep(
+      scenario.tasks[taskIndex] as Task,
+      step,
+      results[taskIndex] as Map<string, unknown>,
+      world,
+      catalog,
     );
-    let result: unknown;
-    try {
-      result = JSON.parse(
-        JSON.stringify(registered.tool.run(world[registered.domain.name], args, { time: 0 }) ?? null),
-      );
-    } catch (error) {
-      if (!(error instanceof ToolError)) throw error;
-      result = { error: error.message };
-    }
-    (results[taskIndex] as Map<string, unknown>).set(step.id, result);
   }
   const answers = scenario.tasks.map((task, index) =>
-    task.answer === null || task.answer === undefined
-      ? null
-      : resolveRefs(task.answer, results[index] as Map<string, unknown>),
+    resolveAnswer(task, results[index] as Map<string, unknown>),
   );
   return { answers, world };
 }

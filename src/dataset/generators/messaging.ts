@@ -1,4 +1,5 @@
 import type { Rng } from "../../core/rng.ts";
+import type { Step } from "../schema.ts";
 import { type DomainGenerator, phrase, ref, type TaskTemplate } from "./contract.ts";
 
 /**
@@ -41,6 +42,21 @@ const FIRST_NAMES = ["Priya", "Tomas", "Yuki", "Amara", "Lars", "Noor", "Mateo",
 
 /** `count` distinct users in random order. */
 const users = (rng: Rng, count: number): string[] => rng.shuffle(USERS).slice(0, count);
+
+/** Look up both users, log in as the sender and send the text (s1–s4; s4 returns the message id). */
+function directMessageSteps(sender: string, receiver: string, text: string): Step[] {
+  return [
+    { id: "s1", tool: "get_user_id", args: { user: sender } },
+    { id: "s2", tool: "get_user_id", args: { user: receiver } },
+    { id: "s3", tool: "message_login", args: { user_id: ref("s1.result.user_id") } },
+    {
+      id: "s4",
+      tool: "send_message",
+      args: { receiver_id: ref("s2.result.user_id"), message: text },
+      after: ["s3"],
+    },
+  ];
+}
 
 const templates: TaskTemplate[] = [
   {
@@ -119,17 +135,7 @@ const templates: TaskTemplate[] = [
           ],
           { sender, receiver, text },
         ),
-        plan: [
-          { id: "s1", tool: "get_user_id", args: { user: sender } },
-          { id: "s2", tool: "get_user_id", args: { user: receiver } },
-          { id: "s3", tool: "message_login", args: { user_id: ref("s1.result.user_id") } },
-          {
-            id: "s4",
-            tool: "send_message",
-            args: { receiver_id: ref("s2.result.user_id"), message: text },
-            after: ["s3"],
-          },
-        ],
+        plan: [...directMessageSteps(sender, receiver, text)],
         answer: ref("s4.result.message_id.new_id"),
         answerMatch: "exact",
       };
@@ -236,15 +242,7 @@ const templates: TaskTemplate[] = [
           { sender, receiver, text },
         ),
         plan: [
-          { id: "s1", tool: "get_user_id", args: { user: sender } },
-          { id: "s2", tool: "get_user_id", args: { user: receiver } },
-          { id: "s3", tool: "message_login", args: { user_id: ref("s1.result.user_id") } },
-          {
-            id: "s4",
-            tool: "send_message",
-            args: { receiver_id: ref("s2.result.user_id"), message: text },
-            after: ["s3"],
-          },
+          ...directMessageSteps(sender, receiver, text),
           {
             id: "s5",
             tool: "delete_message",
