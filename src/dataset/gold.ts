@@ -1,5 +1,5 @@
 import type { ToolCatalog } from "../tools/catalog.ts";
-import { ToolError } from "../tools/tool.ts";
+import { invokeTool, ToolError } from "../tools/tool.ts";
 import type { World } from "../tools/world.ts";
 import { resolveRefs, topologicalOrder } from "./refs.ts";
 import type { Step, Task } from "./schema.ts";
@@ -58,15 +58,13 @@ export function executeStep(
   const args = parsed.data as Record<string, unknown>;
   const state = world[registered.domain.name];
   const resources = registered.tool.resources(args, state);
-  try {
-    const result = JSON.parse(JSON.stringify(registered.tool.run(state, args, { time }) ?? null));
-    results.set(step.id, result);
-    return { stepId: step.id, tool: step.tool, args, result, resources };
-  } catch (error) {
-    if (!(error instanceof ToolError)) throw error;
-    results.set(step.id, { error: error.message });
-    return { stepId: step.id, tool: step.tool, args, result: null, error: error.message, resources };
+  const outcome = invokeTool(registered.tool, state, args, { time });
+  if (outcome.ok) {
+    results.set(step.id, outcome.result);
+    return { stepId: step.id, tool: step.tool, args, result: outcome.result, resources };
   }
+  results.set(step.id, { error: outcome.error });
+  return { stepId: step.id, tool: step.tool, args, result: null, error: outcome.error, resources };
 }
 
 /** The task's answer from step results: null for pure actions. */

@@ -4,7 +4,7 @@ import type { LatencyClass } from "../core/latency.ts";
 import { sampleLatency } from "../core/latency.ts";
 import { keyedRng } from "../core/rng.ts";
 import type { RegisteredTool } from "../tools/catalog.ts";
-import { ToolError } from "../tools/tool.ts";
+import { invokeTool } from "../tools/tool.ts";
 import type { World } from "../tools/world.ts";
 
 /** A call the executor accepted. Times are virtual ticks. */
@@ -142,19 +142,10 @@ export class Executor {
   #apply(call: IssuedCall): Completion {
     if (call.fault) return { call, status: "error", error: FAULT_MESSAGE, retryable: true };
     const { tool, domain } = call.registered;
-    try {
-      const result = tool.run(this.#options.world[domain.name], call.args, { time: call.completesAt });
-      // A JSON round trip detaches the result from the live state and drops what JSON cannot carry.
-      return { call, status: "ok", result: JSON.parse(JSON.stringify(result ?? null)) };
-    } catch (error) {
-      if (error instanceof ToolError) return { call, status: "error", error: error.message };
-      throw new Error(
-        `tool ${tool.name} crashed on ${canonicalJson(call.args)}: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
-    }
+    const outcome = invokeTool(tool, this.#options.world[domain.name], call.args, { time: call.completesAt });
+    return outcome.ok
+      ? { call, status: "ok", result: outcome.result }
+      : { call, status: "error", error: outcome.error };
   }
 
   #capacity(registered: RegisteredTool): number | undefined {

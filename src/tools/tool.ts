@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalJson } from "../core/canonical-json.ts";
 import type { LatencyClass } from "../core/latency.ts";
 
 /**
@@ -79,4 +80,27 @@ export function toolJsonSchema(tool: AnyTool): Record<string, unknown> {
   }
   // A deep copy, so no caller can change the cached schema.
   return structuredClone(schema);
+}
+
+export type ToolOutcome = { ok: true; result: unknown } | { ok: false; error: string };
+
+/**
+ * Run a tool on its domain state. The result is detached from the live state by a JSON round trip
+ * (which also drops what JSON cannot carry); a ToolError is an error outcome. Any other exception
+ * is a bug in the tool and propagates, naming the tool and its arguments.
+ */
+export function invokeTool(
+  tool: AnyTool,
+  state: unknown,
+  args: Record<string, unknown>,
+  context: ToolContext,
+): ToolOutcome {
+  try {
+    return { ok: true, result: JSON.parse(JSON.stringify(tool.run(state, args, context) ?? null)) };
+  } catch (error) {
+    if (error instanceof ToolError) return { ok: false, error: error.message };
+    throw new Error(`tool ${tool.name} crashed on ${canonicalJson(args)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }
